@@ -1,0 +1,17 @@
+"""``rusus-desktop open``: the window (also what runs with no sub-command)."""
+from __future__ import annotations
+
+import argparse
+
+HELP = "open the window (the default when no command is given)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--project", help="project file to open (default: your default project)")
+
+
+def run(args: argparse.Namespace) -> int:
+    # Qt is imported only here, so every other sub-command runs without a display.
+    from rusus_desktop.ui.app import run_app
+
+    return run_app(project=getattr(args, "project", None))

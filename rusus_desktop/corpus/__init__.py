@@ -1,0 +1,1 @@
+"""Pure domain: documents, canonical text, spans. Standard library only (plus charset-normalizer)."""
