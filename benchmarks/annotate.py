@@ -11,9 +11,9 @@ Commands:
     compile FILE.ann --text TEXT --out JSON
         Strip the markup, check that what is left is exactly the canonical TEXT (so offsets
         cannot drift), and write the gold JSON.
-    write-unseen FILE.ann --out-dir DIR
+    write-unseen FILE.ann --out-dir DIR --gold-dir GOLD
         For articles we wrote ourselves: the markup *is* the source, so write DIR/<stem>.txt
-        (the stripped text) and DIR/<stem>.json (its gold) together.
+        (the stripped text) and GOLD/<stem>.json (its gold) together.
 """
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ def _write_unseen(args: argparse.Namespace) -> int:
     txt = out_dir / f"{markup_path.stem}.txt"
     txt.write_text(text, encoding="utf-8")
     doc = gold_document(txt.name, text, entities)
-    (out_dir / f"{markup_path.stem}.json").write_text(
+    (Path(args.gold_dir) / f"{markup_path.stem}.json").write_text(
         json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{txt}: {len(text)} chars, {len(entities)} entities")
     return 0
@@ -129,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     w = sub.add_parser("write-unseen")
     w.add_argument("markup")
     w.add_argument("--out-dir", required=True)
+    w.add_argument("--gold-dir", required=True)
     w.set_defaults(func=_write_unseen)
     args = parser.parse_args(argv)
     return args.func(args)

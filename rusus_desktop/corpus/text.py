@@ -16,8 +16,9 @@ QUOTE_CONTEXT = 32
 
 def canonicalize(text: str) -> str:
     """Return the canonical form of ``text``: no BOM, ``\\n`` line ends, NFC."""
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    # A BOM is only meaningful at the start, but concatenated files carry them inside too (as
+    # invisible "zero-width no-break spaces"); U+2060 does that job now, so drop every one.
+    text = text.replace("\ufeff", "")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # U+2028/U+2029 would become extra Qt blocks and shift nothing in Python; keep them as newlines.
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
