@@ -18,3 +18,24 @@ def open_startup_project(path: str | Path | None = None) -> Store:
     if store.document_count() == 0:
         store.add_documents(load_corpus([seeds_dir()]).documents)
     return store
+
+
+def new_project_from_paths(project: str | Path, paths: list[str | Path]):
+    """Create a project file at ``project`` holding the documents under ``paths``.
+
+    Refuses to overwrite an existing non-empty file. Returns ``(store, CorpusLoad)`` so the caller
+    can report what was skipped and why.
+    """
+    from rusus_desktop.errors import ProjectError
+
+    project = Path(project)
+    if project.exists() and project.stat().st_size > 0:
+        raise ProjectError(f"{project} already exists; choose a new file name (nothing was changed).")
+    loaded = load_corpus(paths)
+    store = Store(project)
+    try:
+        store.add_documents(loaded.documents)
+    except BaseException:
+        store.close()
+        raise
+    return store, loaded

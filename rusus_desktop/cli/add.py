@@ -17,11 +17,20 @@ def run(args: argparse.Namespace) -> int:
 
     loaded = load_corpus(args.paths)
     with Store(args.project) as store:
-        added, present = store.add_documents(loaded.documents)
+        result = store.add_documents(loaded.documents)
+        added, present = result
         added_set = set(added)
+        replaced = {r.new_id: r for r in getattr(result, "reanchored", ())}
         for doc in loaded.documents:
+            if doc.id in replaced:
+                print(f"updated: {doc.source_path}  [{doc.title[:70]}] (text changed; annotations: "
+                      f"{replaced[doc.id].summary()})")
+                continue
             state = "added" if doc.id in added_set else "already in project"
             print(f"{state}: {doc.source_path}  [{doc.title[:70]}]")
+        if any(r.orphaned for r in replaced.values()):
+            print(f"review the annotations that lost their place: rusus-desktop annotations "
+                  f"--project {store.path} --orphaned")
         for path in loaded.duplicates:
             print(f"skipped: {path}: same text as another file in this batch")
         for skipped in loaded.skipped:

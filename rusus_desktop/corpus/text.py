@@ -36,15 +36,34 @@ def quote_context(text: str, start: int, end: int, width: int = QUOTE_CONTEXT) -
 
 
 def is_boundary(text: str, index: int) -> bool:
-    """True when ``index`` does not split a grapheme's combining sequence.
+    """True when ``index`` does not split a user-perceived character.
 
-    Code points are already whole (Python strings have no surrogate halves), so
-    the only way to split a character is to cut before a combining mark.
+    Code points are already whole (Python strings have no surrogate halves), so a character is
+    split by cutting before a combining mark (any Unicode mark, e.g. a Vietnamese tone mark in NFD
+    text), a variation selector or an emoji skin-tone modifier, on either side of a zero-width
+    joiner (emoji sequences such as a family), or between the two regional indicators of a flag.
     """
     if index <= 0 or index >= len(text):
         return 0 <= index <= len(text)
     ch = text[index]
-    return not (unicodedata.combining(ch) or ch in "\u200d\ufe0f" or "\U0001f3fb" <= ch <= "\U0001f3ff")
+    if unicodedata.category(ch) in ("Mn", "Mc", "Me") or ch == "\u200d":
+        return False
+    if "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef" or "\U0001f3fb" <= ch <= "\U0001f3ff":
+        return False
+    if text[index - 1] == "\u200d":
+        return False
+    if _is_regional(ch) and _is_regional(text[index - 1]):
+        run = 0  # flags pair up regional indicators from the start of the run
+        i = index - 1
+        while i >= 0 and _is_regional(text[i]):
+            run += 1
+            i -= 1
+        return run % 2 == 0
+    return True
+
+
+def _is_regional(ch: str) -> bool:
+    return "\U0001f1e6" <= ch <= "\U0001f1ff"
 
 
 class OffsetMap:

@@ -15,17 +15,12 @@ runs from its first token's start to its last token's end.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 
-
-@dataclass(frozen=True, slots=True)
-class RegexToken:
-    """One match of underthesea's tokenizer regex, with its source range."""
-
-    start: int
-    end: int
-    text: str  # the matched text after character normalisation, before token_normalize
+# One match of underthesea's tokenizer regex: (start, end, text), the range in the source
+# and the matched text after character normalisation, before token_normalize. A plain
+# tuple because there is one per token and building them is on the hot path.
+RegexToken = tuple[int, int, str]
 
 
 @cache
@@ -103,14 +98,14 @@ def regex_tokens(text: str) -> list[RegexToken]:
         text: A sentence of canonical text.
 
     Returns:
-        The tokens in order, each with its range in ``text`` and its text after
-        character normalisation (``token_normalize`` is not applied here).
+        The tokens in order, as ``(start, end, text)``: the range in ``text`` and the
+        text after character normalisation (``token_normalize`` is not applied here).
     """
     normalized, source_ranges = normalize_characters(text)
     matches = tokenizer_pattern().finditer(normalized)
     if source_ranges is None:
-        return [RegexToken(m.start(), m.end(), m.group()) for m in matches]
-    return [RegexToken(source_ranges[m.start()][0], source_ranges[m.end() - 1][1], m.group())
+        return [(m.start(), m.end(), m.group()) for m in matches]
+    return [(source_ranges[m.start()][0], source_ranges[m.end() - 1][1], m.group())
             for m in matches]
 
 
@@ -145,7 +140,7 @@ def word_ranges(words: list[str], tokens: list[RegexToken]) -> list[tuple[int, i
         last = position + count - 1
         if last >= len(tokens):
             break
-        ranges.append((tokens[position].start, tokens[last].end))
+        ranges.append((tokens[position][0], tokens[last][1]))
         position = last + 1
     if position != len(tokens) or len(ranges) != len(words):
         raise ValueError(f"{len(words)} words do not cover the {len(tokens)} regex tokens")

@@ -16,14 +16,27 @@ Runs on whatever thread calls it; must not touch the Store or any widget.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from rusus_desktop.nlp.align import RegexToken, regex_tokens, word_ranges
-from rusus_desktop.nlp.features import SentenceFeatures, Template, parse_template
+from rusus_desktop.nlp.crfsuite import UnreadableModel, read_attributes
+from rusus_desktop.nlp.features import (
+    TAGGED_FEATURE_FUNCTIONS,
+    Featurizer,
+    SentenceWindows,
+    core_functions,
+)
 from rusus_desktop.nlp.sentences import split_sentences
 from rusus_desktop.nlp.types import Token
+
+if TYPE_CHECKING:
+    from underthesea_core import CRFTagger
+
+logger = logging.getLogger(__name__)
 
 # Sentences are tagged in batches of about this many characters between progress
 # reports and cancellation checks: small enough to cancel within a fraction of a second,
@@ -83,6 +96,23 @@ def reference_crf_tokens(text: str) -> list[Token]:
             for token in batch.tokens]
 
 
+def tag_sentence(sentence: str) -> list[Token]:
+    """Tag one sentence as ``underthesea.ner(sentence, deep=False)`` does, with offsets.
+
+    Args:
+        sentence: One sentence (or any text to tag as a single CRF sequence).
+
+    Returns:
+        The tokens, offsets relative to ``sentence``.
+    """
+    return _tag_sentence(sentence, 0, len(sentence))
+
+
+def reference_tag_sentence(sentence: str) -> list[Token]:
+    """:func:`tag_sentence` computed by ``underthesea.ner`` itself (slow; for checks)."""
+    return _tag_sentence_with_underthesea(sentence, 0, len(sentence))
+
+
 def _iter_batches(text: str, tag_sentence: Callable[[str, int, int], list[Token]],
                   cancelled: Callable[[], bool], batch_chars: int) -> Iterator[CrfBatch]:
     sentences = split_sentences(text)
@@ -120,33 +150,34 @@ def _tag_sentence(text: str, start: int, end: int) -> list[Token]:
     tokens = regex_tokens(text[start:end])
     if not tokens:
         return []
-    words, ranges = _segment_words(models, tokens)
-    features = SentenceFeatures(len(words))
+    windows = SentenceWindows()
+    words, ranges = _segment_words(models, tokens, windows)
     filler = ("X",) * len(words)  # the label column each stage fills in ("X" until tagged)
-    pos = tuple(models.pos.tag(features.rows(models.pos_templates, (words, filler))))
-    chunk = tuple(models.chunk.tag(features.rows(models.chunk_templates, (words, pos, filler))))
-    ner = models.ner.tag(features.rows(models.ner_templates, (words, pos, chunk, filler)))
+    pos = tuple(models.pos.tag(models.pos_features.rows((words, filler), windows)))
+    chunk = tuple(models.chunk.tag(models.chunk_features.rows((words, pos, filler), windows)))
+    ner = models.ner.tag(models.ner_features.rows((words, pos, chunk, filler), windows))
     return [Token(start + word_start, start + word_end, word, word_pos, word_chunk, word_ner)
             for word, (word_start, word_end), word_pos, word_chunk, word_ner
             in zip(words, ranges, pos, chunk, ner)]
 
 
-def _segment_words(models: _Models, tokens: list[RegexToken]
+def _segment_words(models: _Models, tokens: list[RegexToken], windows: SentenceWindows
                    ) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
     """``word_tokenize``: join regex tokens into words, keeping each word's source range."""
-    normalized = [_token_normalize(token.text) for token in tokens]
-    tags = models.word_segmenter.predict([[token] for token in normalized])
+    normalized = tuple(_token_normalize(token_text) for _, _, token_text in tokens)
+    tags = models.word_segmenter.tag(models.word_segmenter_features.rows((normalized,), windows))
     words: list[str] = []
     ranges: list[tuple[int, int]] = []
-    for position, (tag, token, regex_token) in enumerate(zip(tags, normalized, tokens)):
+    for position, (tag, token, (token_start, token_end, _)) in enumerate(
+            zip(tags, normalized, tokens)):
         # Same rule as word_tokenize: "I-W" continues the previous word, except on the
         # first token, where there is none.
         if tag == "I-W" and position > 0:
             words[-1] = words[-1] + " " + token
-            ranges[-1] = (ranges[-1][0], regex_token.end)
+            ranges[-1] = (ranges[-1][0], token_end)
         else:
             words.append(token)
-            ranges.append((regex_token.start, regex_token.end))
+            ranges.append((token_start, token_end))
     return tuple(words), ranges
 
 
@@ -159,34 +190,67 @@ def _token_normalize(token: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class _Models:
-    word_segmenter: object  # underthesea FastCRFSequenceTagger
-    pos: object  # underthesea_core CRFTagger
-    chunk: object
-    ner: object
-    pos_templates: tuple[Template, ...]
-    chunk_templates: tuple[Template, ...]
-    ner_templates: tuple[Template, ...]
+    word_segmenter: CRFTagger
+    word_segmenter_features: Featurizer
+    pos: CRFTagger
+    pos_features: Featurizer
+    chunk: CRFTagger
+    chunk_features: Featurizer
+    ner: CRFTagger
+    ner_features: Featurizer
+
+
+# Where underthesea keeps its models, relative to underthesea/pipeline/; the same paths
+# its predictors load (word_tokenize/__init__.py, {pos_tag,chunking,ner}/model_crf.py).
+_WORD_SEGMENTER_DIR = "word_tokenize/models/ws_crf_vlsp2013_20230727"
+_POS_FILE = "pos_tag/pos_crf_2017_10_11.bin"
+_CHUNK_FILE = "chunking/chunk_crf_2017_10_12.bin"
+_NER_FILE = "ner/ner_crf_2017_10_12.bin"
 
 
 @cache
 def _models() -> _Models:
-    """The models underthesea itself uses (its singletons), loaded on first use."""
-    from underthesea.pipeline import word_tokenize as word_tokenize_module
+    """Load the models (once, on first use) and build a featurizer for each."""
+    from pathlib import Path
+
+    import joblib
+    import underthesea.pipeline
     from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
     from underthesea.pipeline.ner.model_crf import CRFNERPredictor
     from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+    from underthesea_core import CRFTagger
 
-    if word_tokenize_module.word_tokenize_model is None:
-        word_tokenize_module.word_tokenize("a")  # loads the model exactly as underthesea does
-    pos, chunk, ner = (predictor.Instance() for predictor in
-                       (CRFPOSTagPredictor, CRFChunkingPredictor, CRFNERPredictor))
+    pipeline_dir = Path(underthesea.pipeline.__file__).parent
+    segmenter_dir = pipeline_dir / _WORD_SEGMENTER_DIR
+    word_segmenter = CRFTagger()
+    word_segmenter.load(str(segmenter_dir / "models.bin"))
+    word_segmenter_features = Featurizer(
+        joblib.load(segmenter_dir / "features.bin"),
+        core_functions(joblib.load(segmenter_dir / "dictionary.bin")),
+        _known_attributes(segmenter_dir / "models.bin"))
 
-    def templates(predictor) -> tuple[Template, ...]:
-        # Read from the loaded predictor, not copied: a template change in underthesea
-        # is picked up rather than silently diverging.
-        return tuple(parse_template(text) for text in predictor.transformer.template)
+    def predictor_model(predictor_class, model_file: str) -> tuple[CRFTagger, Featurizer]:
+        # underthesea's own singletons: the same loaded model, and templates read from
+        # it rather than copied, so a template change upstream cannot silently diverge.
+        predictor = predictor_class.Instance()
+        return predictor.model, Featurizer(predictor.transformer.template,
+                                           TAGGED_FEATURE_FUNCTIONS,
+                                           _known_attributes(pipeline_dir / model_file))
 
-    return _Models(word_segmenter=word_tokenize_module.word_tokenize_model,
-                   pos=pos.model, chunk=chunk.model, ner=ner.model,
-                   pos_templates=templates(pos), chunk_templates=templates(chunk),
-                   ner_templates=templates(ner))
+    pos, pos_features = predictor_model(CRFPOSTagPredictor, _POS_FILE)
+    chunk, chunk_features = predictor_model(CRFChunkingPredictor, _CHUNK_FILE)
+    ner, ner_features = predictor_model(CRFNERPredictor, _NER_FILE)
+    return _Models(word_segmenter, word_segmenter_features, pos, pos_features,
+                   chunk, chunk_features, ner, ner_features)
+
+
+def _known_attributes(path) -> frozenset[str] | None:
+    """The model's attribute names, or None (emit every feature) if they can't be read.
+
+    Knowing them only saves time: the tagger ignores unknown features either way.
+    """
+    try:
+        return read_attributes(path)
+    except (OSError, UnreadableModel) as error:
+        logger.warning("CRF features will not be pruned for %s: %s", path, error)
+        return None

@@ -1,32 +1,47 @@
-"""Fast, exact CRF feature strings for underthesea's POS, chunking and NER models.
+"""Fast, exact CRF feature strings for underthesea's four CRF models.
 
-underthesea builds these features in ``pipeline/*/tagged_feature.py``: for every token
-and every template it re-parses the template with a regex and rebuilds every column of
-the sentence, so one sentence costs O(templates x tokens^2) Python work. That is ~97%
-of ``underthesea.ner``'s time; the CRF itself is ~2%.
+underthesea turns a tagged sentence into CRF features with templates such as
+``"T[-1,0][1].lower"`` (tokens -1..0, column 1, lowercased), giving strings such as
+``"T[-1,0][1].lower=n np"``. It does so in two places, with slightly different rules:
 
-Here each template is parsed once, and applied to a whole sentence at a time: one list
-of feature strings per template ("a feature column"), built with slices and list
-comprehensions, then transposed into per-token rows. The strings are character for
-character what ``tagged_feature.template2features`` (``debug=True``) produces, so the
-models see identical input and return identical labels.
+* ``pipeline/*/tagged_feature.py`` (POS, chunking, NER), in Python: for every token and
+  every template it re-parses the template with a regex and rebuilds every column of the
+  sentence, so a sentence costs O(templates x tokens^2). That is ~97% of
+  ``underthesea.ner``'s time.
+* underthesea_core's ``CRFFeaturizer`` (word segmentation), in Rust: fast itself, but it
+  hands ~43 new Python strings per token back to Python, for the tagger to convert again.
 
-Feature columns are cached per sentence by ``(template, column values)``: the word-based
-templates shared by the POS, chunking and NER stages are built once per sentence.
+The two rule sets are kept apart here as :data:`TAGGED_FEATURE_FUNCTIONS` and
+:func:`core_functions`; :class:`Featurizer` applies either, a whole sentence at a time.
+
+The CRF tagger ignores feature strings its model does not know. Given the model's
+attribute names (:mod:`rusus_desktop.nlp.crfsuite`), a :class:`Featurizer` emits only the
+known ones, and emits them as the very string objects of its attribute table; without
+them it emits everything. Either way the tagger scores the same attributes in the same
+order as with underthesea's own features, so the labels are identical.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from itertools import chain, repeat
+from operator import itemgetter
 
-# The template syntax of tagged_feature.template2features, e.g. "T[-2,-1][1].lower":
-# token offsets -2..-1, column 1, function "lower".
+# The template syntax shared by tagged_feature.template2features and CRFFeaturizer.
 _TEMPLATE = re.compile(
     r"T\[(?P<index1>\-?\d+)(\,(?P<index2>\-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?")
 
-Row = tuple[str, ...]
+Column = tuple[str | None, ...]
+FeatureFunction = Callable[[str], str]
+
+# How far a template may look from the current token. underthesea's templates reach 3;
+# windows are padded by this much on each side so that no lookup needs a bounds check.
+MAX_REACH = 4
+
+# Distinct window values remembered per featurizer and window kind. News vocabulary is
+# a few tens of thousands of words per corpus; past the limit the memory starts over.
+MEMO_SIZE = 1 << 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,128 +49,343 @@ class Template:
     """One parsed feature template."""
 
     text: str  # as written; also the feature's prefix ("T[0].lower" -> "T[0].lower=...")
-    first: int  # offset of the first token, relative to the current one
-    last: int | None  # offset of the last token for a range ("T[-1,0]"), else None
+    first: int  # offset of the first token of the window, relative to the current one
+    last: int  # offset of the last token (== first for a single token)
     column: int  # which column of the tagged sentence (0 word, 1 POS, ...)
     function: str | None  # "lower", "istitle", ... or None for the raw value
 
+    @property
+    def length(self) -> int:
+        return self.last - self.first + 1
+
 
 def parse_template(text: str) -> Template:
-    """Parse a template exactly as ``template2features`` reads it."""
+    """Parse a template exactly as ``template2features`` and ``CRFFeaturizer`` read it.
+
+    Raises:
+        ValueError: If ``text`` is not a template or its window runs backwards.
+    """
     matched = _TEMPLATE.match(text)
     if matched is None:
         raise ValueError(f"not a feature template: {text!r}")
+    first = int(matched.group("index1"))
+    last = int(matched.group("index2")) if matched.group("index2") else first
+    if last < first:
+        raise ValueError(f"template window runs backwards: {text!r}")
     column = matched.group("column")
-    last = matched.group("index2")
-    function = matched.group("function")
-    if function is not None and function not in _FUNCTIONS:
-        raise ValueError(f"unknown template function {function!r} in {text!r}")
-    return Template(text=text, first=int(matched.group("index1")),
-                    last=int(last) if last else None, column=int(column) if column else 0,
-                    function=function)
+    return Template(text=text, first=first, last=last, column=int(column) if column else 0,
+                    function=matched.group("function"))
 
 
-# The functions of tagged_feature.apply_function, each returning the text that ends up
-# after "=". Values are cached per distinct word: news text repeats words a lot, and
-# these run once per token per template otherwise.
+# tagged_feature.apply_function (POS, chunking, NER). Each returns the text after "=".
 
-@lru_cache(maxsize=1 << 16)
-def _istitle(word: str) -> str:
-    # text_istitle: every space-separated part starts with a titlecase character; an
-    # empty word or an empty part (its IndexError) counts as False.
-    if not word:
-        return "False"
-    return str(all(part[:1].istitle() for part in word.split(" ")))
+def _tagged_istitle(text: str) -> str:
+    # text_istitle: every space-separated part starts with a titlecase character. An
+    # empty text or an empty part (its IndexError) gives False.
+    return str(bool(text) and all(part[:1].istitle() for part in text.split(" ")))
 
 
-@lru_cache(maxsize=1 << 16)
-def _isallcap(word: str) -> str:
-    return str(all(letter.istitle() for letter in word))
+def _tagged_isallcap(text: str) -> str:
+    return str(all(letter.istitle() for letter in text))
 
 
-def _isdigit(word: str) -> str:
-    return str(word.isdigit())
+def _tagged_isdigit(text: str) -> str:
+    return str(text.isdigit())
 
 
-@lru_cache(maxsize=1)
-def _lower_dictionary() -> frozenset[str]:
+def _tagged_is_in_dict(text: str) -> str:
     from underthesea.pipeline.ner.tagged_feature import lower_words
 
-    return frozenset(lower_words)
+    return str(text.lower() in lower_words)
 
 
-def _is_in_dict(word: str) -> str:
-    return str(word.lower() in _lower_dictionary())
-
-
-_FUNCTIONS: dict[str, Callable[[str], str]] = {
+TAGGED_FEATURE_FUNCTIONS: Mapping[str, FeatureFunction] = {
     "lower": str.lower,
-    "istitle": _istitle,
-    "isallcap": _isallcap,
-    "isdigit": _isdigit,
-    "is_in_dict": _is_in_dict,
+    "istitle": _tagged_istitle,
+    "isallcap": _tagged_isallcap,
+    "isdigit": _tagged_isdigit,
+    "is_in_dict": _tagged_is_in_dict,
 }
 
 
-class SentenceFeatures:
-    """Feature columns of one sentence, cached across the stages that tag it.
+# underthesea_core's CRFFeaturizer (word segmentation) differs from the above: istitle
+# asks whether each part's first character is unchanged by uppercasing (so digits and
+# punctuation are "titles"), and isdigit whether Rust's i32 parser accepts the text.
+
+_I32 = re.compile(r"[+-]?[0-9]+")
+
+
+def _core_istitle(text: str) -> str:
+    # The Rust code panics on an empty part; tokens never contain spaces, so windows
+    # joined with single spaces never have one.
+    for part in text.split(" "):
+        first = part[:1]
+        if first.upper() != first:
+            return "False"
+    return "True"
+
+
+def _core_isdigit(text: str) -> str:
+    if _I32.fullmatch(text) is not None and -2**31 <= int(text) < 2**31:
+        return "True"
+    return "False"
+
+
+def core_functions(dictionary: Collection[str]) -> Mapping[str, FeatureFunction]:
+    """The template functions of underthesea_core's ``CRFFeaturizer``.
 
     Args:
-        length: Number of tokens in the sentence.
+        dictionary: The featurizer's word list; ``is_in_dict`` looks the lowercased
+            window up in it as given.
+    """
+    def is_in_dict(text: str) -> str:
+        return "True" if text.lower() in dictionary else "False"
+
+    return {"lower": str.lower, "istitle": _core_istitle, "isdigit": _core_isdigit,
+            "is_in_dict": is_in_dict}
+
+
+class _Edge:
+    """Marks a window that starts before (BOS) or ends after (EOS) the sentence.
+
+    Not a string, so it can never collide with a real window value in a lookup table.
     """
 
-    __slots__ = ("_cache", "length")
+    __slots__ = ("name",)
 
-    def __init__(self, length: int) -> None:
-        self.length = length
-        self._cache: dict[tuple[str, tuple[str, ...]], list[str]] = {}
+    def __init__(self, name: str) -> None:
+        self.name = name
 
-    def rows(self, templates: Sequence[Template], columns: Sequence[tuple[str, ...]]) -> list[Row]:
-        """Per-token feature rows, as ``TaggedTransformer.sentence2features`` builds them.
+    def __repr__(self) -> str:
+        return self.name
+
+
+BOS = _Edge("BOS")
+EOS = _Edge("EOS")
+
+
+class SentenceWindows:
+    """The padded windows of one sentence, built once.
+
+    One instance is shared by every featurizer that works on the sentence, so the word
+    bigrams are joined once even though the POS, chunking and NER models all use them.
+    """
+
+    __slots__ = ("_cache",)
+
+    def __init__(self) -> None:
+        self._cache: dict[tuple[Column, int], list] = {}
+
+    def padded(self, column: Column, length: int) -> list:
+        """Windows of ``length`` tokens of ``column``, padded with :data:`MAX_REACH` edges.
+
+        Item ``MAX_REACH + j`` is ``" ".join(column[j:j + length])`` for a window inside
+        the sentence, :data:`BOS` for ``j < 0`` and :data:`EOS` for a window running
+        past the end. There are ``len(column) + 2 * MAX_REACH`` items.
+        """
+        key = (column, length)
+        found = self._cache.get(key)
+        if found is None:
+            n = len(column)
+            if length == 1:
+                windows: Sequence[str] = column
+            else:
+                windows = [" ".join(column[j:j + length]) for j in range(n - length + 1)]
+            found = [BOS] * MAX_REACH
+            found += windows
+            found += [EOS] * (n + MAX_REACH - len(windows))
+            self._cache[key] = found
+        return found
+
+
+class _WindowFeatures:
+    """Window value -> the features of a group of templates reading the same windows.
+
+    The templates of a group read the same column with the same window length, at
+    different offsets and through different functions (``T[-1].lower``, ``T[0]``,
+    ``T[2].istitle``, ...). A sentence costs one dictionary lookup per position and
+    group, whatever the number of templates: a group of raw-value templates looks the
+    value up in a table of the model's known values; any other group computes a value's
+    tuple on first sight and keeps it. ``None`` stands for a feature the model does not
+    know.
+
+    Args:
+        group: The templates of the group.
+        functions: What each function name means.
+        known_by_template: Known feature values by template, or None to emit all.
+    """
+
+    def __init__(self, group: Sequence[Template], functions: Mapping[str, FeatureFunction],
+                 known_by_template: Mapping[str, Mapping[str, str]] | None) -> None:
+        by_function: dict[str | None, list[Template]] = {}
+        for template in group:
+            by_function.setdefault(template.function, []).append(template)
+        #: The templates in the order of the tuples' items (grouped by function).
+        self.members = tuple(chain.from_iterable(by_function.values()))
+        # For each function, one table from its output to the features of all the
+        # templates using it, so a new value costs one call and one lookup per function.
+        self._parts = tuple((functions[name] if name else None,
+                             _FunctionFeatures(members, known_by_template))
+                            for name, members in by_function.items())
+        edges = {edge: self._compute(edge) for edge in (BOS, EOS)}
+        self._nothing = (None,) * len(self.members)
+        (first_function, first_part), *others = self._parts
+        self._table = first_part.table
+        if others or first_function is not None or self._table is None:
+            self._table = _Memo(self._compute, edges)
+        else:
+            self._table = {**self._table, **edges}
+
+    def look_up(self, windows: Sequence) -> list[tuple[str | None, ...]]:
+        """The features of each window (or edge) of a sentence."""
+        table = self._table
+        if isinstance(table, _Memo):
+            return list(map(table.__getitem__, windows))
+        return list(map(table.get, windows, repeat(self._nothing, len(windows))))
+
+    def _compute(self, value: object) -> tuple[str | None, ...]:
+        if isinstance(value, _Edge):
+            # An edge is "BOS"/"EOS" whatever the function; a literal "BOS" token gives
+            # the same string, as upstream.
+            return tuple(chain.from_iterable(part.get(value.name) for _, part in self._parts))
+        features: tuple[str | None, ...] = ()
+        for function, part in self._parts:
+            features += part.get(function(value) if function else value)
+        return features
+
+
+class _Memo(dict):
+    """``compute(value)`` for values seen before, forgetting all when it gets too big."""
+
+    def __init__(self, compute: Callable[[object], tuple], permanent: Mapping) -> None:
+        super().__init__(permanent)
+        self._compute = compute
+        self._permanent = dict(permanent)
+
+    def __missing__(self, value: object) -> tuple:
+        if len(self) >= MEMO_SIZE:
+            self.clear()
+            self.update(self._permanent)
+        result = self[value] = self._compute(value)
+        return result
+
+
+class _FunctionFeatures:
+    """Function output -> the features of the templates sharing that function."""
+
+    __slots__ = ("_prefixes", "table", "_nothing")
+
+    def __init__(self, templates: Sequence[Template],
+                 known_by_template: Mapping[str, Mapping[str, str]] | None) -> None:
+        self._prefixes = tuple(template.text + "=" for template in templates)
+        self._nothing = (None,) * len(templates)
+        #: Known output -> features, or None when every feature is emitted.
+        self.table: dict[object, tuple[str | None, ...]] | None = None
+        if known_by_template is not None:
+            known = [known_by_template.get(template.text, {}) for template in templates]
+            self.table = {text: tuple(k.get(text) for k in known)
+                          for text in set(chain.from_iterable(known))}
+
+    def get(self, text: str) -> tuple[str | None, ...]:
+        if self.table is None:
+            return tuple(prefix + text for prefix in self._prefixes)
+        return self.table.get(text, self._nothing)
+
+
+class Featurizer:
+    """Feature rows for one CRF model.
+
+    How it stays fast: templates are grouped by the windows they read (column, window
+    length), and each group has a memo from a window value to the tuple of its
+    templates' features, so a sentence costs one lookup per group and position. Those
+    tuples, laid side by side position after position, form one flat list in which each
+    template's feature for token ``i`` sits at a fixed distance from position ``i``;
+    one :func:`operator.itemgetter` per token index pulls a whole row out, in template
+    order.
+
+    Args:
+        templates: The model's templates, in its order.
+        functions: What each template function means (:data:`TAGGED_FEATURE_FUNCTIONS`
+            or :func:`core_functions`).
+        known_attributes: The model's attribute names. When given, only features among
+            them are emitted (the tagger would ignore the others); when None, all are.
+
+    Raises:
+        ValueError: If a template uses a function ``functions`` does not define, or
+            reaches further than :data:`MAX_REACH`.
+    """
+
+    def __init__(self, templates: Sequence[str], functions: Mapping[str, FeatureFunction],
+                 known_attributes: Collection[str] | None = None) -> None:
+        self.templates = tuple(templates)
+        known_by_template: dict[str, dict[str, str]] | None = None
+        if known_attributes is not None:
+            known_by_template = {}
+            for attribute in known_attributes:
+                # Template texts never contain "=", so the first one ends the prefix.
+                prefix, _, value = attribute.partition("=")
+                known_by_template.setdefault(prefix, {})[value] = attribute
+
+        kept: list[Template] = []
+        groups: dict[tuple[int, int], list[Template]] = {}
+        for text in templates:
+            template = parse_template(text)
+            if template.function is not None and template.function not in functions:
+                raise ValueError(f"unknown template function in {text!r}")
+            if max(-template.first, template.last) > MAX_REACH:
+                raise ValueError(f"template reaches further than {MAX_REACH} tokens: {text!r}")
+            if known_by_template is not None and not known_by_template.get(text):
+                continue  # the model knows no value of it: it can never matter
+            kept.append(template)
+            groups.setdefault((template.column, template.length), []).append(template)
+
+        self._windows = tuple(groups)
+        self._groups = tuple(_WindowFeatures(group, functions, known_by_template)
+                             for group in groups.values())
+        # Where each kept template's feature sits in one position's block of the flat list.
+        block_column = {template.text: column for column, template
+                        in enumerate(chain.from_iterable(group.members for group in self._groups))}
+        self._block = len(block_column)
+        self._offsets = tuple(template.first * self._block + block_column[template.text]
+                              for template in kept)
+        self._getters: list[Callable[[list], tuple]] = []
+
+    def rows(self, columns: Sequence[Column], windows: SentenceWindows | None = None
+             ) -> list[list[str]]:
+        """The features of every token of a sentence, ready for ``CRFTagger.tag``.
 
         Args:
-            templates: Parsed templates, in the model's order.
-            columns: The tagged sentence by column (``columns[0]`` the words, then
-                POS, chunk, ... tags), each a tuple of ``length`` strings.
+            columns: The tagged sentence by column (``columns[0]`` the words, then the
+                tags of earlier stages, then the "X" placeholders), all of equal length.
+            windows: Windows already built for this sentence by other featurizers.
 
         Returns:
-            One tuple of feature strings per token, in template order.
+            One list of feature strings per token, in template order.
         """
-        feature_columns = []
-        for template in templates:
-            values = columns[template.column]
-            key = (template.text, values)
-            column = self._cache.get(key)
-            if column is None:
-                column = self._cache[key] = _feature_column(template, values)
-            feature_columns.append(column)
-        return list(zip(*feature_columns))
+        n = len(columns[0])
+        if not self._offsets:
+            return [[] for _ in range(n)]
+        windows = windows if windows is not None else SentenceWindows()
+        looked_up = [group.look_up(windows.padded(columns[column], length))
+                     for (column, length), group in zip(self._windows, self._groups)]
+        # flat[(MAX_REACH + j) * block + c] is column c of position j's block.
+        flat = list(chain.from_iterable(chain.from_iterable(zip(*looked_up))))
+        return [[*filter(None, row(flat))] for row in self._row_getters(n)]
+
+    def _row_getters(self, n: int) -> list[Callable[[list], tuple]]:
+        """Getters pulling token ``i``'s row out of the flat list, for ``i < n``.
+
+        Built once per token index and kept; sentences are at most a few hundred tokens.
+        """
+        getters = self._getters
+        while len(getters) < n:
+            base = (MAX_REACH + len(getters)) * self._block
+            getters.append(_getter([base + offset for offset in self._offsets]))
+        return getters[:n]
 
 
-def _feature_column(template: Template, values: tuple[str, ...]) -> list[str]:
-    """The feature strings of ``template`` for every token of a sentence."""
-    prefix = template.text + "="
-    n = len(values)
-    function = _FUNCTIONS[template.function] if template.function else None
-    first, last = template.first, template.last
-    if last is None:
-        if function is not None:
-            values = tuple(map(function, values))
-        # Token i sees values[i + first]; before the sentence it is BOS, after it EOS.
-        if first < 0:
-            bos = min(-first, n)
-            return [prefix + "BOS"] * bos + [prefix + value for value in values[:n - bos]]
-        if first > 0:
-            eos = min(first, n)
-            return [prefix + value for value in values[eos:]] + [prefix + "EOS"] * eos
-        return [prefix + value for value in values]
-    column = []
-    for i in range(n):
-        if i + first < 0:
-            column.append(prefix + "BOS")
-        elif i + first >= n or i + last >= n:
-            column.append(prefix + "EOS")
-        else:
-            joined = " ".join(values[i + first:i + last + 1])
-            column.append(prefix + (function(joined) if function else joined))
-    return column
+def _getter(indices: list[int]) -> Callable[[list], tuple]:
+    if len(indices) == 1:
+        (index,) = indices
+        return lambda items: (items[index],)
+    return itemgetter(*indices)

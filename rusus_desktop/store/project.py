@@ -48,6 +48,24 @@ DEFAULT_TAGS: tuple[tuple[str, str, str], ...] = (
 )
 
 
+class AddResult(tuple):
+    """``(added, present)`` as before, plus ``reanchored``: reports for documents that replaced an
+    earlier version of the same file (see :meth:`Store.add_documents`)."""
+
+    def __new__(cls, added: list[str], present: list[str], reanchored: list | None = None) -> AddResult:
+        self = super().__new__(cls, (added, present))
+        self.reanchored = list(reanchored or [])
+        return self
+
+    @property
+    def added(self) -> list[str]:
+        return self[0]
+
+    @property
+    def present(self) -> list[str]:
+        return self[1]
+
+
 def now_iso() -> str:
     """Current UTC time as ISO 8601 with a Z, second precision (what annotations record)."""
     return _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
@@ -203,26 +221,43 @@ class Store:
 
     # -- documents -----------------------------------------------------------------------------
 
-    def add_documents(self, docs: Iterable[Document]) -> tuple[list[str], list[str]]:
-        """Add documents in one transaction; return ``(added ids, already present ids)``."""
+    def add_documents(self, docs: Iterable[Document]) -> AddResult:
+        """Add documents in one transaction; return ``(added ids, already present ids)``.
+
+        A document whose source path is already in the project with another text is a new version
+        of that file: it takes the old one's place and the annotations are re-anchored
+        (:mod:`rusus_desktop.store.reanchor`); its id counts as added and the result's
+        ``reanchored`` lists one report per replaced document.
+        """
+        from rusus_desktop.store.reanchor import previous_version, replace_document
+
         added: list[str] = []
         present: list[str] = []
+        reports = []
         with self.db.atomic():
             position = self.db.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM documents").fetchone()[0]
             for doc in docs:
                 if self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone():
                     present.append(doc.id)
                     continue
-                self.db["documents"].insert({
-                    "id": doc.id, "title": doc.title, "source": doc.source, "source_path": doc.source_path,
-                    "file_sha256": doc.file_sha256, "published": doc.published, "encoding": doc.encoding,
-                    "text": doc.text, "length": len(doc.text), "position": position, "added_at": now_iso(),
-                })
-                self.db.execute("INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
-                                [doc.id, folding.fold(doc.title), folding.fold(doc.text)])
+                old = previous_version(self, doc)
+                if old is not None:
+                    reports.append(replace_document(self, old, doc))
+                    added.append(doc.id)
+                    continue
+                self._insert_document(doc, position)
                 position += 1
                 added.append(doc.id)
-        return added, present
+        return AddResult(added, present, reports)
+
+    def _insert_document(self, doc: Document, position: int) -> None:
+        self.db["documents"].insert({
+            "id": doc.id, "title": doc.title, "source": doc.source, "source_path": doc.source_path,
+            "file_sha256": doc.file_sha256, "published": doc.published, "encoding": doc.encoding,
+            "text": doc.text, "length": len(doc.text), "position": position, "added_at": now_iso(),
+        })
+        self.db.execute("INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
+                        [doc.id, folding.fold(doc.title), folding.fold(doc.text)])
 
     def document(self, doc_id: str) -> Document:
         row = self.db.execute("SELECT * FROM documents WHERE id = ?", [doc_id]).fetchone()

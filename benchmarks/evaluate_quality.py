@@ -1,0 +1,162 @@
+"""Print how well the pipeline matches the hand-annotated gold, seeds and unseen set apart.
+
+    python benchmarks/evaluate_quality.py [--only-ours] [--errors]
+
+Entities: exact-match precision/recall/F1 (span and label both right) per file and pooled,
+for plain ``underthesea.ner`` (its BIO tags turned into spans) and for our pipeline.
+Dates and body, when their gold exists (``tests/data/gold/dates``, ``tests/data/gold/body``):
+date span F1, date value accuracy, body character F1.
+
+The *unseen* figures are the honest ones: those articles (``tests/data/unseen``) were written
+and annotated before the rules were tuned, and the rules were never tuned on them. The seeds
+are what the rules were developed against.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from rusus_desktop.corpus.text import canonicalize, text_sha256
+from rusus_desktop.nlp.evaluation import PRF, char_prf, span_prf, total, value_accuracy
+from rusus_desktop.nlp.types import EntitySpan, Token
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "tests" / "data" / "gold"
+SETS = {"seeds": ROOT / "seeds", "unseen": ROOT / "tests" / "data" / "unseen"}
+
+
+def raw_underthesea_entities(text: str) -> list[EntitySpan]:
+    """Plain ``underthesea.ner(sentence, deep=False)``, sentence by sentence, BIO tags -> spans."""
+    import underthesea
+
+    from rusus_desktop.nlp.align import regex_tokens, word_ranges
+    from rusus_desktop.nlp.sentences import split_sentences
+
+    tokens: list[Token] = []
+    for start, end in split_sentences(text):
+        sentence = text[start:end]
+        tagged = underthesea.ner(sentence, deep=False)
+        ranges = word_ranges([w for w, _, _, _ in tagged], regex_tokens(sentence))
+        tokens.extend(Token(start + s, start + e, w, p, c, n)
+                      for (w, p, c, n), (s, e) in zip(tagged, ranges))
+    return bio_spans(text, tokens)
+
+
+def bio_spans(text: str, tokens: Sequence[Token]) -> list[EntitySpan]:
+    """Entity spans from BIO tags (an ``I-`` without a ``B-`` opens a span, as CoNLL does)."""
+    spans: list[EntitySpan] = []
+    current: list = []  # [start, end, label]
+    for token in tokens:
+        prefix, _, label = token.ner.partition("-")
+        if prefix == "I" and current and current[2] == label:
+            current[1] = token.end
+            continue
+        if current:
+            spans.append(EntitySpan(current[0], current[1], text[current[0]:current[1]], current[2]))
+            current = []
+        if prefix in ("B", "I"):
+            current = [token.start, token.end, label]
+    if current:
+        spans.append(EntitySpan(current[0], current[1], text[current[0]:current[1]], current[2]))
+    return spans
+
+
+def _documents() -> list[tuple[str, Path, str]]:
+    """(set name, text path, file stem) for every text that has an entity, date or body gold."""
+    docs = []
+    for set_name, folder in SETS.items():
+        for path in sorted(folder.glob("*.txt")):
+            if any((GOLD / kind / f"{path.stem}.json").exists() for kind in ("entities", "dates", "body")):
+                docs.append((set_name, path, path.stem))
+    return docs
+
+
+def _gold(kind: str, stem: str, text: str) -> dict | None:
+    path = GOLD / kind / f"{stem}.json"
+    if not path.exists():
+        return None
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("text_sha256") not in (None, text_sha256(text)):
+        raise SystemExit(f"{path}: gold was made for another version of the text")
+    return data
+
+
+def _fmt(score: PRF) -> str:
+    return f"P {score.precision:5.3f}  R {score.recall:5.3f}  F1 {score.f1:5.3f}  ({score.true_positives}/{score.predicted}/{score.gold})"
+
+
+def _published(gold_dates: dict | None) -> dt.date | None:
+    if gold_dates and gold_dates.get("published"):
+        return dt.date.fromisoformat(gold_dates["published"][:10])
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only-ours", action="store_true", help="skip the slow raw underthesea baseline")
+    parser.add_argument("--errors", action="store_true", help="list every entity error of our pipeline")
+    args = parser.parse_args(argv)
+
+    from rusus_desktop.nlp.pipeline import analyze
+
+    fields = ("start", "end", "label")
+    by_set: dict[str, dict[str, list]] = {}
+    print("Entities: exact match (span + label); counts are (correct/predicted/gold)")
+    for set_name, path, stem in _documents():
+        text = canonicalize(path.read_text(encoding="utf-8"))
+        gold_entities = _gold("entities", stem, text)
+        gold_dates = _gold("dates", stem, text)
+        gold_body = _gold("body", stem, text)
+        analysis = analyze(text, _published(gold_dates))
+        scores = by_set.setdefault(set_name, {"ours": [], "raw": [], "span": [], "value": [], "body": []})
+        if gold_entities is not None:
+            gold = gold_entities["entities"]
+            ours = span_prf(analysis.entities, gold, fields)
+            scores["ours"].append(ours)
+            line = f"  {set_name:6} {stem:30} ours {_fmt(ours)}"
+            if not args.only_ours:
+                raw = span_prf(raw_underthesea_entities(text), gold, fields)
+                scores["raw"].append(raw)
+                line += f"   underthesea F1 {raw.f1:5.3f}"
+            print(line)
+            if args.errors:
+                _print_errors(analysis.entities, gold)
+        if gold_dates is not None:
+            scores["span"].append(span_prf(analysis.dates, gold_dates["dates"]))
+            scores["value"].append(value_accuracy(analysis.dates, gold_dates["dates"]))
+        if gold_body is not None:
+            scores["body"].append(char_prf(analysis.body, gold_body["body"]))
+
+    print()
+    for set_name, scores in by_set.items():
+        print(f"== {set_name} ==")
+        if scores["ours"]:
+            print(f"  entities, ours        {_fmt(total(scores['ours']))}")
+        if scores["raw"]:
+            print(f"  entities, underthesea {_fmt(total(scores['raw']))}")
+        if scores["span"]:
+            print(f"  date spans            {_fmt(total(scores['span']))}")
+            right = sum(r for r, _ in scores["value"])
+            count = sum(n for _, n in scores["value"])
+            print(f"  date values           {right}/{count} = {right / count if count else 1:5.3f}")
+        if scores["body"]:
+            print(f"  body characters       {_fmt(total(scores['body']))}")
+    return 0
+
+
+def _print_errors(predicted: Sequence[EntitySpan], gold: list[dict]) -> None:
+    gold_keys = {(g["start"], g["end"], g["label"]): g for g in gold}
+    pred_keys = {(p.start, p.end, p.label): p for p in predicted}
+    for key in sorted(set(gold_keys) | set(pred_keys)):
+        if key in gold_keys and key not in pred_keys:
+            print(f"      missed   {key[2]:4} {gold_keys[key]['text']!r} @{key[0]}")
+        elif key in pred_keys and key not in gold_keys:
+            print(f"      spurious {key[2]:4} {pred_keys[key].text!r} @{key[0]}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

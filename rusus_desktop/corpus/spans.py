@@ -1,0 +1,168 @@
+"""Span indexes: the in-memory lookup the reader's highlighter queries block by block. Qt-free.
+
+A :class:`Span` is a half-open ``[start, end)`` range of code points with a ``label`` (``"PER"``,
+``"date"``, a tag id …) and an optional ``ref`` to the object it came from (an ``EntitySpan``, a
+``DateSpan``, an ``Annotation``). A :class:`SpanIndex` keeps spans sorted by ``start`` together with
+the longest span length, so ``overlapping(a, b)`` is one ``bisect`` from ``a - max_len`` (spans may
+overlap each other: analyst annotations do). :func:`segments` cuts a range at every span boundary so
+that several layers can be composed into one format per piece.
+"""
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """``[start, end)`` in code points over a document's canonical text."""
+
+    start: int
+    end: int
+    label: str
+    ref: Any = None  # the domain object behind the span; compared by identity-free equality
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class SpanIndex:
+    """Spans sorted by ``(start, end)`` with O(log n + k) range queries.
+
+    Mutable on purpose: the annotation layer adds and removes single spans (``add``/``discard``)
+    without rebuilding. Not thread-safe; used on the GUI thread only.
+    """
+
+    __slots__ = ("_spans", "_starts", "_max_len")
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._spans: list[Span] = sorted((s for s in spans if s.end > s.start), key=_sort_key)
+        self._starts = [s.start for s in self._spans]
+        self._max_len = max((s.length for s in self._spans), default=0)
+
+    def __len__(self) -> int:
+        return len(self._spans)
+
+    def __iter__(self) -> Iterator[Span]:
+        return iter(self._spans)
+
+    def __bool__(self) -> bool:
+        return bool(self._spans)
+
+    @property
+    def spans(self) -> Sequence[Span]:
+        return self._spans
+
+    def add(self, span: Span) -> None:
+        if span.end <= span.start:
+            return
+        i = bisect.bisect_right(self._spans, _sort_key(span), key=_sort_key)
+        self._spans.insert(i, span)
+        self._starts.insert(i, span.start)
+        self._max_len = max(self._max_len, span.length)
+
+    def discard(self, predicate: Callable[[Span], bool]) -> list[Span]:
+        """Remove every span for which ``predicate`` is true; return the removed spans."""
+        removed = [s for s in self._spans if predicate(s)]
+        if removed:
+            self._spans = [s for s in self._spans if not predicate(s)]
+            self._starts = [s.start for s in self._spans]
+            self._max_len = max((s.length for s in self._spans), default=0)
+        return removed
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Spans that share at least one code point with ``[start, end)``, in start order."""
+        if not self._spans or end <= start:
+            return []
+        lo = bisect.bisect_left(self._starts, start - self._max_len + 1) if self._max_len else 0
+        hi = bisect.bisect_left(self._starts, end)
+        return [s for s in self._spans[lo:hi] if s.end > start]
+
+    def at(self, position: int) -> list[Span]:
+        """Spans containing the code point at ``position``."""
+        return self.overlapping(position, position + 1)
+
+    def next_after(self, position: int, predicate: Callable[[Span], bool] = lambda s: True,
+                   *, wrap: bool = True) -> Span | None:
+        """The first span starting at or after ``position`` that satisfies ``predicate``.
+
+        With ``wrap`` the search continues from the top of the document, as "find next" does.
+        """
+        i = bisect.bisect_left(self._starts, position)
+        for span in self._spans[i:]:
+            if predicate(span):
+                return span
+        if wrap:
+            for span in self._spans[:i]:
+                if predicate(span):
+                    return span
+        return None
+
+    def previous_before(self, position: int, predicate: Callable[[Span], bool] = lambda s: True,
+                        *, wrap: bool = True) -> Span | None:
+        """The last span starting before ``position`` that satisfies ``predicate``."""
+        i = bisect.bisect_left(self._starts, position)
+        for span in reversed(self._spans[:i]):
+            if predicate(span):
+                return span
+        if wrap:
+            for span in reversed(self._spans[i:]):
+                if predicate(span):
+                    return span
+        return None
+
+
+def _sort_key(span: Span) -> tuple[int, int, str]:
+    return (span.start, span.end, span.label)
+
+
+def segments(spans: Iterable[Span], start: int, end: int) -> list[tuple[int, int, tuple[Span, ...]]]:
+    """Cut ``[start, end)`` at every boundary of ``spans`` (clipped to the range).
+
+    Returns ``(seg_start, seg_end, active_spans)`` for every piece covered by at least one span, in
+    order; ``active_spans`` keeps the input order, so callers control which layer wins.
+
+    >>> a, b = Span(0, 4, "x"), Span(2, 6, "y")
+    >>> [(s, e, [x.label for x in act]) for s, e, act in segments([a, b], 0, 10)]
+    [(0, 2, ['x']), (2, 4, ['x', 'y']), (4, 6, ['y'])]
+    """
+    clipped = [(max(s.start, start), min(s.end, end), i, s) for i, s in enumerate(spans)]
+    clipped = [c for c in clipped if c[1] > c[0]]
+    if not clipped:
+        return []
+    if len(clipped) == 1:
+        s, e, _, span = clipped[0]
+        return [(s, e, (span,))]
+    # Sweep over the sorted boundaries, keeping the active spans in input order.
+    opening = sorted(clipped, key=lambda c: c[0])
+    cuts = sorted({p for c in clipped for p in (c[0], c[1])})
+    out: list[tuple[int, int, tuple[Span, ...]]] = []
+    active: dict[int, tuple[int, Span]] = {}
+    k = 0
+    for a, b in zip(cuts, cuts[1:]):
+        while k < len(opening) and opening[k][0] <= a:
+            _, e, i, span = opening[k]
+            active[i] = (e, span)
+            k += 1
+        for i in [i for i, (e, _) in active.items() if e <= a]:
+            del active[i]
+        if active:
+            out.append((a, b, tuple(active[i][1] for i in sorted(active))))
+    return out
+
+
+def complement(ranges: Iterable[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The parts of ``[0, length)`` not covered by ``ranges`` (e.g. page furniture = not body)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for a, b in sorted(ranges):
+        a, b = max(0, a), min(length, b)
+        if a > pos:
+            out.append((pos, a))
+        pos = max(pos, b)
+    if pos < length:
+        out.append((pos, length))
+    return out

@@ -1,0 +1,380 @@
+"""The corpus panel: every document, sortable, filtered by full-text search, entity and tag."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rusus_desktop.store.folding import fold, query_terms
+from rusus_desktop.ui import icons
+from rusus_desktop.ui.models import (
+    CorpusEntityIndex,
+    CorpusFilterProxy,
+    DocumentListModel,
+    QueryRole,
+    SnippetRole,
+)
+
+translate = QCoreApplication.translate
+
+
+class TitleDelegate(QStyledItemDelegate):
+    """Draws the title; under it, when searching, the hit's snippet with the matched words bold."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        if index.data(SnippetRole):
+            size.setHeight(size.height() + QFontMetrics(self._snippet_font(option.font)).lineSpacing() + 2)
+        return size
+
+    @staticmethod
+    def _snippet_font(font: QFont) -> QFont:
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
+        return small
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        snippet = index.data(SnippetRole)
+        if not snippet:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title = opt.text
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Normal if opt.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
+        text_color = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        dim = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
+        rect = opt.rect.adjusted(4, 2, -4, -2)
+        fm = QFontMetrics(opt.font)
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(text_color)
+        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
+        small = self._snippet_font(opt.font)
+        bold = QFont(small)
+        bold.setBold(True)
+        sfm, bfm = QFontMetrics(small), QFontMetrics(bold)
+        y = rect.top() + fm.lineSpacing() + 1
+        x = rect.left()
+        right = rect.right()
+        # Drawn as plain runs of text (never as rich text): a snippet may contain markup-like text.
+        for piece, is_hit in _split_hits(snippet, index.data(QueryRole) or ""):
+            font, metrics = (bold, bfm) if is_hit else (small, sfm)
+            painter.setFont(font)
+            painter.setPen(text_color if is_hit else dim)
+            width = metrics.horizontalAdvance(piece)
+            if x + width > right:
+                piece = metrics.elidedText(piece, Qt.TextElideMode.ElideRight, right - x)
+                painter.drawText(x, y + metrics.ascent(), piece)
+                break
+            painter.drawText(x, y + metrics.ascent(), piece)
+            x += width
+        painter.restore()
+
+
+def _split_hits(snippet: str, query: str) -> list[tuple[str, bool]]:
+    """Cut ``snippet`` into runs, flagging words that start with a query term (diacritics optional)."""
+    import re
+
+    terms = query_terms(query)
+    if not terms:
+        return [(snippet, False)]
+    folded = fold(snippet)
+    marks = [False] * len(snippet)
+    for term in terms:
+        for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"\w*", folded):
+            for i in range(m.start(), m.end()):
+                marks[i] = True
+    runs: list[tuple[str, bool]] = []
+    start = 0
+    for i in range(1, len(snippet) + 1):
+        if i == len(snippet) or marks[i] != marks[start]:
+            runs.append((snippet[start:i], marks[start]))
+            start = i
+    return runs
+
+
+class CorpusPanel(QWidget):
+    """Document list with a search box and entity/tag filters.
+
+    Signals:
+        document_requested(str): the analyst picked a document (click, keyboard, Enter).
+    """
+
+    document_requested = Signal(str)
+
+    def __init__(self, store, entity_index: CorpusEntityIndex, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("corpusPanel")
+        self.store = store
+        self.entity_index = entity_index
+        self.model = DocumentListModel(self)
+        self.proxy = CorpusFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._selecting = False
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("corpusSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icons.icon("find"), QLineEdit.ActionPosition.LeadingPosition)
+        self.entity_filter = QLineEdit(self)
+        self.entity_filter.setObjectName("entityFilter")
+        self.entity_filter.setClearButtonEnabled(True)
+        self.entity_filter.addAction(icons.icon("person"), QLineEdit.ActionPosition.LeadingPosition)
+        self._completer = QCompleter([], self)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.entity_filter.setCompleter(self._completer)
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setObjectName("tagFilter")
+        self.tag_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.tag_filter.setMinimumContentsLength(8)
+
+        self.view = QTreeView(self)
+        self.view.setObjectName("corpusList")
+        self.view.setModel(self.proxy)
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(False)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # project order until a header is clicked
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(False)
+        self.view.setItemDelegateForColumn(DocumentListModel.TITLE, TitleDelegate(self.view))
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = self.view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in (DocumentListModel.PUBLISHED, DocumentListModel.SOURCE, DocumentListModel.ENTITIES,
+                    DocumentListModel.ANNOTATIONS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.setSortIndicatorShown(True)
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        self.view.setColumnHidden(DocumentListModel.SOURCE, True)
+        fm = self.view.fontMetrics()
+        header.resizeSection(DocumentListModel.PUBLISHED, fm.horizontalAdvance("2021-07-29") + 24)
+        header.resizeSection(DocumentListModel.SOURCE, fm.horizontalAdvance("vnexpress.net") + 16)
+        header.resizeSection(DocumentListModel.ENTITIES, fm.horizontalAdvance("Entities") + 22)
+        header.resizeSection(DocumentListModel.ANNOTATIONS, fm.horizontalAdvance("Notes") + 22)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.view.activated.connect(lambda idx: self._request(idx))
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("corpusSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setContentsMargins(6, 2, 6, 2)
+
+        filters = QHBoxLayout()
+        filters.setSpacing(4)
+        filters.addWidget(self.entity_filter, 3)
+        filters.addWidget(self.tag_filter, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(180)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_search)
+        self._entity_timer = QTimer(self)
+        self._entity_timer.setSingleShot(True)
+        self._entity_timer.setInterval(180)
+        self._entity_timer.timeout.connect(self.apply_entity_filter)
+        self.entity_filter.textChanged.connect(lambda _t: self._entity_timer.start())
+        self.entity_filter.returnPressed.connect(self.apply_entity_filter)
+        self.tag_filter.currentIndexChanged.connect(lambda _i: self.apply_tag_filter())
+        self.proxy.layoutChanged.connect(self._update_summary)
+        self.proxy.rowsInserted.connect(self._update_summary)
+        self.proxy.rowsRemoved.connect(self._update_summary)
+        self.proxy.modelReset.connect(self._update_summary)
+        self.retranslate()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(390, 600)
+
+    # -- feeding -----------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Re-read the document list and tags from the store (keeps the current document)."""
+        current = self.current_doc_id()
+        self.model.set_documents(self.store.documents())
+        self.reload_tags()
+        if current:
+            self.select_document(current)
+        self._update_summary()
+
+    def reload_tags(self) -> None:
+        current = self.tag_filter.currentData()
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem(translate("CorpusPanel", "Any tag"), None)
+        for tag in self.store.tags():
+            self.tag_filter.addItem(_tag_icon(tag.color), tag.name, tag.id)
+        index = self.tag_filter.findData(current) if current else 0
+        self.tag_filter.setCurrentIndex(max(0, index))
+        self.tag_filter.blockSignals(False)
+
+    def refresh_entity_names(self) -> None:
+        from PySide6.QtCore import QStringListModel
+
+        model = self._completer.model()
+        names = self.entity_index.entity_names()
+        if isinstance(model, QStringListModel):
+            model.setStringList(names)
+        if self.entity_filter.text().strip():
+            self.apply_entity_filter()
+
+    # -- filters -----------------------------------------------------------------------------
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        query = self.search.text().strip()
+        if not query:
+            self.model.set_snippets({})
+            self.proxy.set_filter("search", None)
+        else:
+            hits = self.store.search(query)
+            self.model.set_snippets({h.doc_id: h.snippet for h in hits}, query)
+            self.proxy.set_filter("search", [h.doc_id for h in hits])
+        self._after_filter()
+
+    def apply_entity_filter(self) -> None:
+        self._entity_timer.stop()
+        text = self.entity_filter.text().strip()
+        self.proxy.set_filter("entity", self.entity_index.documents_mentioning(text) if text else None)
+        self._after_filter()
+
+    def apply_tag_filter(self) -> None:
+        tag_id = self.tag_filter.currentData()
+        if tag_id is None:
+            self.proxy.set_filter("tag", None)
+        else:
+            self.proxy.set_filter("tag", {a.doc_id for a in self.store.annotations(tag_ids=[tag_id])})
+        self._after_filter()
+
+    def filter_by_entity(self, text: str) -> None:
+        self.entity_filter.setText(text)
+        self.apply_entity_filter()
+
+    def _after_filter(self) -> None:
+        self.view.doItemsLayout()
+        current = self.view.currentIndex()
+        if current.isValid():
+            self.view.scrollTo(current)
+        self._update_summary()
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def current_doc_id(self) -> str | None:
+        idx = self.view.currentIndex()
+        return self.proxy.doc_id(idx.row()) if idx.isValid() else None
+
+    def select_document(self, doc_id: str) -> None:
+        """Highlight ``doc_id`` in the list without requesting it again."""
+        row = self.proxy.row_of(doc_id)
+        self._selecting = True
+        try:
+            if row is None:
+                self.view.selectionModel().clearSelection()
+                return
+            idx = self.proxy.index(row, 0)
+            self.view.setCurrentIndex(idx)
+            self.view.scrollTo(idx)
+        finally:
+            self._selecting = False
+
+    def adjacent(self, doc_id: str | None, step: int) -> str | None:
+        """The document ``step`` rows away from ``doc_id`` in the list as shown (sorted, filtered)."""
+        count = self.proxy.rowCount()
+        if not count:
+            return None
+        row = self.proxy.row_of(doc_id) if doc_id else None
+        if row is None:
+            return self.proxy.doc_id(0 if step > 0 else count - 1)
+        target = row + step
+        if 0 <= target < count:
+            return self.proxy.doc_id(target)
+        return None
+
+    def visible_ids(self) -> list[str]:
+        return [self.proxy.doc_id(r) for r in range(self.proxy.rowCount())]
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._selecting and current.isValid():
+            self._request(current)
+
+    def _request(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.document_requested.emit(self.proxy.doc_id(index.row()))
+
+    def _update_summary(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if shown == total:
+            text = translate("CorpusPanel", "%n document(s)", None, total)
+        else:
+            text = translate("CorpusPanel", "{shown} of {total} documents").format(shown=shown, total=total)
+        self.summary.setText(text)
+
+    # -- Qt ----------------------------------------------------------------------------------
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(translate("CorpusPanel", "Search all text (diacritics optional)"))
+        self.search.setToolTip(translate("CorpusPanel", "Full-text search: “thuy si” finds “Thụy Sĩ”"))
+        self.entity_filter.setPlaceholderText(translate("CorpusPanel", "Mentions entity…"))
+        self.entity_filter.setToolTip(translate("CorpusPanel", "Only documents that mention this person, "
+                                                              "organisation or place"))
+        self.tag_filter.setToolTip(translate("CorpusPanel", "Only documents with annotations of this tag"))
+        if self.tag_filter.count():
+            self.tag_filter.setItemText(0, translate("CorpusPanel", "Any tag"))
+        self.view.setAccessibleName(translate("CorpusPanel", "Documents"))
+        self.model.retranslate()
+        self._update_summary()
+
+
+def _tag_icon(color: str):
+    from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(color))
+    painter.drawRoundedRect(1, 1, 10, 10, 3, 3)
+    painter.end()
+    return QIcon(pixmap)

@@ -1,0 +1,364 @@
+"""File > Export… and File > Import annotations…
+
+:class:`ExportDialog` lets the analyst choose a format, a scope (whole project / current document /
+selected tags) and options (document text, detected entities), then runs the export on a worker
+thread with a progress bar and a Cancel button, and ends with a summary. The project is read on the
+GUI thread (:func:`rusus_desktop.export.collect`); the worker only sees that snapshot, never the
+Store. :func:`import_annotations` asks for a file, imports it on the GUI thread (one transaction)
+and shows what was added, updated and skipped, or exactly why the file was refused.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rusus_desktop.errors import RususError
+from rusus_desktop.export import (
+    FORMATS,
+    ExportCancelled,
+    ExportOptions,
+    ExportResult,
+    ExportScope,
+    ImportReport,
+    collect,
+    import_file,
+    run_export,
+)
+from rusus_desktop.export.model import ProjectSnapshot
+from rusus_desktop.store import Store
+
+
+class ExportJobSignals(QObject):
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # ExportResult
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class ExportJob(QRunnable):
+    """Formats, writes and verifies one export.
+
+    Runs on the worker thread; must not touch the Store or any widget: it gets a snapshot and reports
+    through ``signals`` (queued to the GUI thread).
+    """
+
+    def __init__(self, snapshot: ProjectSnapshot, fmt: str, out: Path,
+                 analyze: Callable | None = None) -> None:
+        super().__init__()
+        self.setAutoDelete(False)  # the dialog keeps the job until it has finished
+        self.signals = ExportJobSignals()
+        self._snapshot, self._fmt, self._out, self._analyze = snapshot, fmt, out, analyze
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        try:
+            result = run_export(self._snapshot, self._fmt, self._out, progress=self.signals.progress.emit,
+                                cancelled=self._cancel.is_set, analyze=self._analyze)
+        except ExportCancelled:
+            self.signals.cancelled.emit()
+        except RususError as exc:
+            self.signals.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a worker must report, never die silently
+            self.signals.failed.emit(f"The export failed unexpectedly ({type(exc).__name__}: {exc}); "
+                                     f"nothing was written.")
+        else:
+            self.signals.finished.emit(result)
+
+
+class ExportDialog(QDialog):
+    """The File > Export… dialog (see module docstring).
+
+    Args:
+        store: the open project (read on the GUI thread when Export is pressed).
+        current_document_id: the document shown in the reader, for the "current document" scope.
+        analyze: the pipeline function for documents without cached analysis (tests pass a fake).
+    """
+
+    exported = Signal(object)  # ExportResult, after the file was written and verified
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, current_document_id: str | None = None,
+                 analyze: Callable | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export annotations")
+        self._store = store
+        self._current = current_document_id
+        self._analyze = analyze
+        self._job: ExportJob | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.result: ExportResult | None = None
+
+        self.format_combo = QComboBox()
+        for key, info in FORMATS.items():
+            self.format_combo.addItem(info.label, key)
+        self.offsets_label = QLabel()
+        self.offsets_label.setWordWrap(True)
+
+        self.whole_radio = QRadioButton("Whole project")
+        self.current_radio = QRadioButton("Current document")
+        self.tags_radio = QRadioButton("Selected tags:")
+        self._scope_group = QButtonGroup(self)
+        for button in (self.whole_radio, self.current_radio, self.tags_radio):
+            self._scope_group.addButton(button)
+        self.whole_radio.setChecked(True)
+        self.current_radio.setEnabled(current_document_id is not None)
+        if current_document_id is not None:
+            title = next((d.title for d in store.documents() if d.id == current_document_id), "")
+            self.current_radio.setText(f"Current document ({title[:50]})" if title else "Current document")
+        self.tag_list = QListWidget()
+        for tag in store.tags():
+            item = QListWidgetItem(tag.name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.tag_list.addItem(item)
+        self.tag_list.setEnabled(False)
+        self.tag_list.setMaximumHeight(120)
+
+        self.text_check = QCheckBox("Include document text (lets an import bring the documents along)")
+        self.detections_check = QCheckBox("Include detected entities and dates")
+
+        self.path_edit = QLineEdit()
+        self.browse_button = QPushButton("Browse…")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setValue(0)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.buttons = QDialogButtonBox()
+        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+
+        scope_box = QGroupBox("Scope")
+        scope_layout = QVBoxLayout(scope_box)
+        for w in (self.whole_radio, self.current_radio, self.tags_radio, self.tag_list):
+            scope_layout.addWidget(w)
+        options_box = QGroupBox("Options")
+        options_layout = QVBoxLayout(options_box)
+        options_layout.addWidget(self.text_check)
+        options_layout.addWidget(self.detections_check)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.addRow("Format:", self.format_combo)
+        form.addRow("", self.offsets_label)
+        form.addRow("Save to:", path_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(scope_box)
+        layout.addWidget(options_box)
+        layout.addWidget(self.progress_bar)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.buttons)
+
+        self.format_combo.currentIndexChanged.connect(self._on_format_combo_changed)
+        self.tags_radio.toggled.connect(self.tag_list.setEnabled)
+        self.browse_button.clicked.connect(self._on_browse_button_clicked)
+        self.export_button.clicked.connect(self.start)
+        self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
+        self.close_button.clicked.connect(self.reject)
+        self._on_format_combo_changed()
+        self._set_running(False)
+
+    # -- state -----------------------------------------------------------------------------------
+
+    @property
+    def format(self) -> str:
+        return self.format_combo.currentData()
+
+    def set_format(self, key: str) -> None:
+        self.format_combo.setCurrentIndex(self.format_combo.findData(key))
+
+    def is_running(self) -> bool:
+        return self._job is not None
+
+    def _default_path(self, key: str) -> str:
+        folder = self._store.path.parent if self._store.path is not None else Path.home()
+        stem = (self._store.path.stem if self._store.path is not None else "project") + "-annotations"
+        info = FORMATS[key]
+        return str(folder / (stem + ("-brat" if info.folder else info.suffix)))
+
+    def _on_format_combo_changed(self) -> None:
+        key = self.format
+        info = FORMATS[key]
+        self.offsets_label.setText(f"Offsets: {info.offsets}.")
+        self.text_check.setEnabled(key == "json")
+        if key == "conll":
+            self.detections_check.setChecked(True)
+        self.detections_check.setEnabled(key != "conll")
+        current = self.path_edit.text().strip()
+        if not current or current in {self._default_path(k) for k in FORMATS}:
+            self.path_edit.setText(self._default_path(key))
+
+    def _on_browse_button_clicked(self) -> None:
+        if FORMATS[self.format].folder:
+            chosen = QFileDialog.getExistingDirectory(self, "Export brat files to folder", self.path_edit.text())
+        else:
+            suffix = FORMATS[self.format].suffix
+            chosen, _ = QFileDialog.getSaveFileName(self, "Export annotations", self.path_edit.text(),
+                                                    f"{FORMATS[self.format].label} (*{suffix});;All files (*)")
+        if chosen:
+            self.path_edit.setText(chosen)
+
+    def _scope(self) -> ExportScope:
+        if self.current_radio.isChecked() and self._current is not None:
+            return ExportScope(document_ids=(self._current,))
+        if self.tags_radio.isChecked():
+            names = tuple(self.tag_list.item(i).text() for i in range(self.tag_list.count())
+                          if self.tag_list.item(i).checkState() == Qt.CheckState.Checked)
+            return ExportScope(tag_names=names)
+        return ExportScope()
+
+    def _set_running(self, running: bool) -> None:
+        for w in (self.format_combo, self.path_edit, self.browse_button, self.whole_radio, self.tags_radio):
+            w.setEnabled(not running)
+        self.current_radio.setEnabled(not running and self._current is not None)
+        self.tag_list.setEnabled(not running and self.tags_radio.isChecked())
+        self.text_check.setEnabled(not running and self.format == "json")
+        self.detections_check.setEnabled(not running and self.format != "conll")
+        self.export_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+        self.close_button.setEnabled(not running)
+
+    # -- running ---------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Take the snapshot (GUI thread) and start the export job."""
+        if self._job is not None:
+            return
+        out = self.path_edit.text().strip()
+        if not out:
+            self._show_error("Choose where to save the export.")
+            return
+        scope = self._scope()
+        if scope.tag_names == ():
+            self._show_error("Tick at least one tag, or choose another scope.")
+            return
+        options = ExportOptions(with_text=self.text_check.isChecked() and self.format == "json",
+                                detections=self.detections_check.isChecked())
+        try:
+            snapshot = collect(self._store, self.format, scope, options)
+        except RususError as exc:
+            self._show_error(str(exc))
+            return
+        self.result = None
+        self.summary_label.clear()
+        self.progress_bar.setValue(0)
+        self.status_label.setText("Starting…")
+        job = ExportJob(snapshot, self.format, Path(out).expanduser(), self._analyze)
+        job.signals.progress.connect(self._on_job_progress)
+        job.signals.finished.connect(self._on_job_finished)
+        job.signals.failed.connect(self._on_job_failed)
+        job.signals.cancelled.connect(self._on_job_cancelled)
+        self._job = job
+        self._set_running(True)
+        self._pool.start(job)
+
+    def _on_cancel_button_clicked(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.status_label.setText("Cancelling…")
+
+    def _on_job_progress(self, done: int, total: int, message: str) -> None:
+        self.progress_bar.setValue(int(100 * done / total) if total else 0)
+        self.status_label.setText(message)
+
+    def _job_ended(self) -> None:
+        self._job = None
+        self._set_running(False)
+
+    def _on_job_finished(self, result: ExportResult) -> None:
+        self._job_ended()
+        self.result = result
+        self.progress_bar.setValue(100)
+        self.status_label.setText("Done.")
+        self.summary_label.setStyleSheet("")
+        self.summary_label.setText(result.summary())
+        self.exported.emit(result)
+
+    def _on_job_failed(self, message: str) -> None:
+        self._job_ended()
+        self.progress_bar.setValue(0)
+        self.status_label.setText("Export failed.")
+        self._show_error(message)
+
+    def _on_job_cancelled(self) -> None:
+        self._job_ended()
+        self.progress_bar.setValue(0)
+        self.status_label.setText("Export cancelled; nothing was written.")
+
+    def _show_error(self, message: str) -> None:
+        self.summary_label.setStyleSheet("color: #b00020;")
+        self.summary_label.setText(message)
+
+    def reject(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._pool.waitForDone(10_000)
+        super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if self._job is not None:
+            self._job.cancel()
+            self._pool.waitForDone(10_000)
+        super().closeEvent(event)
+
+
+def run_import(store: Store, path: str | Path) -> tuple[ImportReport | None, str]:
+    """Import ``path`` into ``store`` on the calling (GUI) thread; return the report (None when refused)
+    and the text to show the analyst."""
+    try:
+        report = import_file(store, path)
+    except RususError as exc:
+        return None, str(exc)
+    return report, report.summary()
+
+
+def import_annotations(parent: QWidget | None, store: Store, path: str | Path | None = None) -> ImportReport | None:
+    """File > Import annotations…: ask for a file (unless given), import it all or nothing, and show
+    the outcome. Returns the report so the caller can refresh its views, or None when nothing changed."""
+    if path is None:
+        start = str(store.path.parent) if store.path is not None else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(parent, "Import annotations", start,
+                                              "Annotations (*.json *.jsonld);;All files (*)")
+        if not path:
+            return None
+    report, message = run_import(store, path)
+    if report is None:
+        QMessageBox.warning(parent, "Import refused", message)
+    else:
+        QMessageBox.information(parent, "Import finished", message)
+    return report

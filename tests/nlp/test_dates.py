@@ -1,0 +1,229 @@
+"""Vietnamese temporal expressions: spans, kinds, values, non-dates, year resolution, gold floor."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rusus_desktop.corpus.text import canonicalize, text_sha256
+from rusus_desktop.nlp.dates import find_dateline, find_dates
+from rusus_desktop.nlp.evaluation import span_prf, total, value_accuracy
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "data" / "gold"
+TEXT_DIRS = (ROOT / "seeds", ROOT / "tests" / "data" / "unseen")
+
+Y2021 = dt.date(2021, 11, 1)
+Y2022 = dt.date(2022, 7, 14)  # a Thursday in ISO week 28
+
+
+def only(text: str, published: dt.date | None = Y2021):
+    spans = find_dates(text, published)
+    assert len(spans) == 1, spans
+    return spans[0]
+
+
+# (sentence, published, span text, kind, value, mod)
+EXAMPLES = [
+    ("Thượng đỉnh ngày 16/6 tại Geneva.", Y2021, "ngày 16/6", "date", "2021-06-16", None),
+    ("Ông Putin gặp ông Biden tại Moscow tháng 3/2011.", Y2021, "tháng 3/2011", "date", "2011-03", None),
+    ("Hội nghị diễn ra vào ngày 1-2/11 tại Glasgow.", Y2021, "ngày 1-2/11", "range", "2021-11-01/2021-11-02", None),
+    ("Reuters ngày 28 - 29/7 đưa tin.", Y2021, "ngày 28 - 29/7", "range", "2021-07-28/2021-07-29", None),
+    ("Hai bên sẽ gặp lại vào cuối tháng 9/2021.", Y2021, "cuối tháng 9/2021", "date", "2021-09", "END"),
+    ("14/04/2021 - 08:54", None, "14/04/2021 - 08:54", "datetime", "2021-04-14T08:54", None),
+    ("20:43 | 29/07/2021", None, "20:43 | 29/07/2021", "datetime", "2021-07-29T20:43", None),
+    ("Thứ Hai, 13/3/2023 09:12 (GMT+7)", None, "Thứ Hai, 13/3/2023 09:12 (GMT+7)", "datetime",
+     "2023-03-13T09:12+07:00", None),
+    ("Thứ năm, 29/7/2021, 20:43 (GMT+7)", None, "Thứ năm, 29/7/2021, 20:43 (GMT+7)", "datetime",
+     "2021-07-29T20:43+07:00", None),
+    ("theo báo Kommersant hôm nay 17.7.", Y2021, "hôm nay 17.7", "date", "2021-07-17", None),
+    ("Phát biểu tại diễn đàn ngày 30.11, ông nói.", Y2021, "ngày 30.11", "date", "2021-11-30", None),
+    ("Thỏa thuận ngày 12 tháng 3 năm 2023 là bước ngoặt.", Y2021, "ngày 12 tháng 3 năm 2023", "date", "2023-03-12", None),
+    ("Sáng 12/3, hội nghị khai mạc.", Y2021, "Sáng 12/3", "datetime", "2021-03-12TMO", None),
+    ("Chuyến tàu khởi hành 20h30 ngày 1/4.", Y2021, "20h30 ngày 1/4", "datetime", "2021-04-01T20:30", None),
+    ("Lệnh có hiệu lực từ 0h01 ngày 14/5.", Y2021, "0h01 ngày 14/5", "datetime", "2021-05-14T00:01", None),
+    ("Doanh thu quý III/2022 tăng mạnh.", Y2021, "quý III/2022", "date", "2022-Q3", None),
+    ("Hiệp ước có hiệu lực từ năm 2011.", Y2021, "năm 2011", "date", "2011", None),
+    ("Cuộc gặp diễn ra vào tháng 6 tại Thụy Sĩ.", Y2021, "tháng 6", "date", "2021-06", None),
+    ("Cuộc điện đàm hôm 13/4 kéo dài.", Y2021, "hôm 13/4", "date", "2021-04-13", None),
+    ("Cuộc gặp vào tháng 10 vừa qua.", Y2021, "tháng 10 vừa qua", "relative", "2021-10", None),
+    ("Một cuộc gặp khác vào năm nay.", Y2021, "năm nay", "relative", "2021", None),
+    ("Hiến pháp sửa đổi năm ngoái.", Y2021, "năm ngoái", "relative", "2020", None),
+    ("Quyết định được đưa ra tuần trước.", Y2022, "tuần trước", "relative", "2022-W27", None),
+    ("Hai bên sẽ gặp lại tuần tới.", Y2022, "tuần tới", "relative", "2022-W29", None),
+    ("Ông đã phát biểu hôm qua.", Y2022, "hôm qua", "relative", "2022-07-13", None),
+    ("Họ sẽ gặp nhau vào thứ Hai tới.", Y2022, "thứ Hai tới", "relative", "2022-07-18", None),
+    ("Vòng đàm phán sẽ diễn ra vào tháng 7 tới.", dt.date(2021, 6, 30), "tháng 7 tới", "relative", "2021-07", None),
+    ("Mỹ đã áp đặt trừng phạt cách đây 9 tháng.", Y2021, "9 tháng", "duration", "P9M", None),
+    ("Trong hai thập kỷ qua, Nga thay đổi.", Y2021, "hai thập kỷ", "duration", "P20Y", None),
+    ("Hai bên gia hạn 5 năm hiệp ước.", Y2021, "5 năm", "duration", "P5Y", None),
+    ("Ông ở lại Moskva 3 ngày.", Y2021, "3 ngày", "duration", "P3D", None),
+    ("Sau mười lăm ngày, tình hình ổn định.", Y2021, "mười lăm ngày", "duration", "P15D", None),
+    ("Quan hệ kéo dài hai mươi mốt năm.", Y2021, "hai mươi mốt năm", "duration", "P21Y", None),
+    ("Có hai chục năm kinh nghiệm.", Y2021, "hai chục năm", "duration", "P20Y", None),
+    ("Đó là xung đột của thế kỷ 20.", Y2021, "thế kỷ 20", "date", "19", None),
+    ("Đó là xung đột của thế kỷ XX.", Y2021, "thế kỷ XX", "date", "19", None),
+    ("Hội nghị từ ngày 24 đến 27/7 tại Viêng Chăn.", Y2021, "ngày 24 đến 27/7", "range", "2021-07-24/2021-07-27", None),
+    ("Hiệp định được thông qua hồi tháng 7 năm ngoái.", Y2021, "tháng 7 năm ngoái", "relative", "2020-07", None),
+    ("Sản lượng 4 tháng đầu năm tăng.", Y2021, "4 tháng đầu năm", "range", "2021-01/2021-04", None),
+    ("GDP 6 tháng đầu năm 2022 tăng.", Y2021, "6 tháng đầu năm 2022", "date", "2022-H1", None),
+    ("Bão đổ bộ đêm nay (13.3).", dt.date(2023, 3, 13), "đêm nay (13.3)", "datetime", "2023-03-13TNI", None),
+    ("Tối 15-5, Công An Hà Nội thắng.", dt.date(2023, 5, 15), "Tối 15-5", "datetime", "2023-05-15TEV", None),
+    ("Giá vàng giảm từ trung tuần tháng 8.", Y2021, "trung tuần tháng 8", "date", "2021-08", "MID"),
+    ("Hoạt động này kéo dài từ giai đoạn 2021 - 2025.", Y2021, "2021 - 2025", "range", "2021/2025", None),
+    ("Bản tin phát lúc 15h30 chiều nay.", dt.date(2023, 3, 13), "15h30 chiều nay", "relative", "2023-03-13T15:30", None),
+    ("Họp báo bắt đầu lúc 8 giờ 30 phút sáng.", Y2021, "8 giờ 30 phút sáng", "time", "T08:30", None),
+    ("Cập nhật trong vòng 24 giờ.", Y2021, "24 giờ", "duration", "PT24H", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "span_text", "kind", "value", "mod"), EXAMPLES,
+                         ids=[e[2] for e in EXAMPLES])
+def test_dates_examples(sentence, published, span_text, kind, value, mod):
+    span = only(sentence, published)
+    assert (span.text, span.kind, span.value, span.mod) == (span_text, kind, value, mod)
+    assert sentence[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "Hơn 1/3 dân số sống ở nông thôn.",
+    "Tỷ lệ 2/3 cử tri ủng hộ dự luật.",
+    "Theo hiệp ước, mỗi nước chỉ được giữ 1.550 đầu đạn hạt nhân.",
+    "Hai nước nắm giữ hơn 90% vũ khí hạt nhân.",
+    "Việt Nam thắng Thái Lan 2-1 ở lượt đi.",
+    "Phiên bản 2.1 của ứng dụng đã ra mắt.",
+    "Pháp điều quân bảo vệ Olympic Paris 2024.",
+    "Thứ hai, vòng đàm phán sẽ diễn ra tại Geneva.",
+    "Ngày 32/13 không có trong lịch.",
+    "Giá xăng 23.500 đồng/lít, tăng 17.7% so với cùng kỳ, đạt 1,5 tỷ USD.",
+    "Quãng đường dài 15,5 km, nặng 20 tấn.",
+    "Nghị định 15/2020/NĐ-CP và nhà số 12/3 đường Lê Lợi.",
+    "Cửa hàng mở cửa 24/7.",
+    "Trong 2000 người được hỏi, phần lớn đồng ý.",
+    "Đây là chiến thắng thứ 5 của đội.",
+    "Ông nói được hai tiếng Anh và Pháp.",
+])
+def test_dates_non_dates(sentence):
+    assert find_dates(sentence, Y2021) == []
+
+
+def test_dates_september_11_by_context():
+    text = ("Mỹ rút quân trước ngày 11/9. Đó là ngày kỷ niệm 20 năm vụ tấn công khủng bố 11/9 năm nay.")
+    values = {d.text: d.value for d in find_dates(text, dt.date(2021, 4, 14))}
+    assert values["ngày 11/9"] == "2021-09-11"
+    assert values["11/9"] == "2001-09-11"
+    assert values["năm nay"] == "2021"
+
+
+def test_dates_year_from_published_date():
+    assert only("Cuộc gặp ngày 16/6 tại Geneva.", dt.datetime(2021, 6, 30, 9, 0)).value == "2021-06-16"
+    # A late month named in January is last year's.
+    assert only("Sự kiện ngày 28/12 gây chú ý.", dt.date(2022, 1, 5)).value == "2021-12-28"
+
+
+def test_dates_year_from_dateline():
+    text = "Tiêu đề bài báo về hội nghị thượng đỉnh\n20:43 | 29/07/2021\nHai bên gặp nhau ngày 28/7 tại Geneva."
+    assert find_dates(text)[-1].value == "2021-07-28"
+
+
+def test_dates_year_from_latest_explicit_date_in_body():
+    text = ("Nga và Mỹ tiếp tục đối thoại về ổn định chiến lược\n"
+            "Tổng thống hai nước đã gặp nhau tại Geneva ngày 16/6/2021 trong bầu không khí xây dựng.\n"
+            "Vòng đàm phán tiếp theo dự kiến diễn ra vào ngày 28/7 tại Thụy Sĩ.\n"
+            "Hiệp ước được gia hạn đến ngày 5/2/2026, theo thông báo của hai bên.")
+    spans = {d.text: d.value for d in find_dates(text)}
+    assert spans["ngày 28/7"] == "2021-07-28"  # the deadline in 2026 is not the document's date
+
+
+def test_dates_unknown_year_and_relative_without_anchor():
+    spans = {d.text: d.value for d in find_dates("Cuộc gặp ngày 16/6 diễn ra năm nay.")}
+    assert spans == {"ngày 16/6": "XXXX-06-16", "năm nay": None}
+
+
+def test_dates_same_day_and_month_with_year_on_the_line():
+    spans = find_dates("XSMB 30/3, kết quả xổ số hôm nay thứ Bảy ngày 30/3/2024.", dt.date(2021, 6, 30))
+    assert [(d.text, d.value) for d in spans] == [("30/3", "2024-03-30"),
+                                                   ("hôm nay thứ Bảy ngày 30/3/2024", "2024-03-30")]
+
+
+def test_dates_anaphora_takes_the_date_just_mentioned():
+    spans = find_dates("Ngày 28/6, ông Biden phát biểu. Cùng ngày, Bộ Ngoại giao ra khuyến cáo.", dt.date(2021, 6, 30))
+    assert [(d.text, d.kind, d.value) for d in spans] == [("Ngày 28/6", "date", "2021-06-28"),
+                                                           ("Cùng ngày", "relative", "2021-06-28")]
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("14/04/2021 - 08:54", dt.datetime(2021, 4, 14, 8, 54)),
+    ("20:43 | 29/07/2021", dt.datetime(2021, 7, 29, 20, 43)),
+    ("Thứ Hai, 13/3/2023 09:12 (GMT+7)", dt.datetime(2023, 3, 13, 9, 12)),
+    ("Thứ năm, 29/7/2021, 20:43 (GMT+7)", dt.datetime(2021, 7, 29, 20, 43)),
+    ("Cập nhật: 10:45 | 19/03/2024", dt.datetime(2024, 3, 19, 10, 45)),
+    ("Chủ Nhật, 15:30, 12/03/2023", dt.datetime(2023, 3, 12, 15, 30)),
+    ("06/01/2025 07:15 GMT+7", dt.datetime(2025, 1, 6, 7, 15)),
+    ("Thứ Sáu, 26/07/2024", dt.datetime(2024, 7, 26)),
+])
+def test_dateline_formats(line, expected):
+    assert find_dateline(f"Tiêu đề của một bài báo dài vừa phải\n\n{line}\n\nNội dung bài viết.") == expected
+
+
+def test_dateline_absent_when_the_top_has_only_prose():
+    text = "Tiêu đề\nTổng thống hai nước đã gặp nhau tại Geneva ngày 16/6/2021 trong bầu không khí xây dựng."
+    assert find_dateline(text) is None
+
+
+_PIECES = st.sampled_from([
+    "ngày 16/6", " ", "\n", "tháng 3/2011", "1/3 dân số", "2-1", "hôm nay 17.7", "năm nay", "9 tháng",
+    "20:43 | 29/07/2021", "Thứ hai, ", "(", ")", "sáng", "quý III/2022", "17.7", "11/9", "hai thập kỷ", "tới",
+    "cuối ", "năm", "2024", "12", "/", ".", "-", "đến", "Ngày 28 - 29/7", "0h01", "thế kỷ XX", "cùng ngày",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=25).map("".join), st.sampled_from([None, Y2021]))
+def test_dates_spans_are_sorted_disjoint_and_exact(text, published):
+    spans = find_dates(text, published)
+    previous_end = 0
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(text)
+        assert span.start >= previous_end
+        assert text[span.start:span.end] == span.text
+        assert "\n" not in span.text
+        previous_end = span.end
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="0123456789/.-: hôngàytháquýThứ", max_size=60))
+def test_dates_never_fail_on_noise(text):
+    for span in find_dates(text, Y2021):
+        assert text[span.start:span.end] == span.text
+
+
+def _gold_documents(prefixes: tuple[str, ...]):
+    for gold_path in sorted((GOLD / "dates").glob("*.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        if not gold["file"].startswith(prefixes):
+            continue
+        text_path = next(d / gold["file"] for d in TEXT_DIRS if (d / gold["file"]).exists())
+        text = canonicalize(text_path.read_text(encoding="utf-8"))
+        if text_sha256(text) != gold["text_sha256"]:
+            pytest.fail(f"{gold_path.name}: the text changed since it was annotated; re-annotate it")
+        yield text, gold
+
+
+@pytest.mark.parametrize("prefixes", [("0",), ("dates_", "u")], ids=["seeds", "unseen"])
+def test_dates_gold_floor(prefixes):
+    """Regression floor on the hand-annotated gold (published date given, as the CLI's --published)."""
+    scores, right, count = [], 0, 0
+    for text, gold in _gold_documents(prefixes):
+        published = dt.date.fromisoformat(gold["published"]) if gold["published"] else None
+        predicted = find_dates(text, published)
+        scores.append(span_prf(predicted, gold["dates"]))
+        r, n = value_accuracy(predicted, gold["dates"])
+        right, count = right + r, count + n
+    assert count > 0
+    assert total(scores).f1 >= 0.95
+    assert right / count >= 0.90
