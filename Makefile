@@ -47,3 +47,21 @@ bench: deps-test
 
 clean:
 	rm -rf build dist .pytest_cache .hypothesis
+
+# The ready-to-run build (issue 7): PyInstaller one-folder build into dist/rusus-desktop/, then a
+# smoke test of it against the installed package (version, analyze --json, offscreen screenshot)
+# that also prints the build's size. Linux builds need objdump/strip (binutils) besides Qt's libraries.
+.PHONY: package
+$(VENV)/.installed-package: pyproject.toml $(VENV)/.installed-run
+	$(PIP) install --quiet -e ".[package]"
+	@touch $@
+
+package: $(VENV)/.installed-package
+	@bash packaging/system-deps.sh run "$(PY)"
+	@command -v objdump >/dev/null 2>&1 || { if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq binutils; \
+	  else echo "make package needs binutils (objdump, strip): sudo apt-get install binutils" >&2; exit 1; fi; }
+	rm -rf dist/rusus-desktop
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build/pyinstaller packaging/rusus-desktop.spec
+	QT_QPA_PLATFORM=offscreen $(PY) packaging/smoke_test.py --dist dist/rusus-desktop

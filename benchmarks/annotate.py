@@ -91,7 +91,7 @@ def _compile(args: argparse.Namespace) -> int:
     text = _read_canonical(Path(args.text))
     stripped, entities = strip_markup(Path(args.markup).read_text(encoding="utf-8"))
     if stripped != text:
-        at = next((i for i, (a, b) in enumerate(zip(stripped, text)) if a != b), min(len(stripped), len(text)))
+        at = next((i for i, (a, b) in enumerate(zip(stripped, text, strict=False)) if a != b), min(len(stripped), len(text)))
         print(f"markup text differs from {args.text} at offset {at}: "
               f"{stripped[at - 20:at + 20]!r} vs {text[at - 20:at + 20]!r}", file=sys.stderr)
         return 1

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_packaged_startup.py [--runs 5] [--dist dist/rusus-desktop]
 
-Times, as the median of --runs runs after one warm-up run each (so the page cache and the
+Times, as the median of --runs interleaved runs after one warm-up run each (so the page cache and the
 default project exist, as on an analyst's second launch):
 
 * ``--version``: process start to exit (interpreter, bootloader, package imports);
@@ -90,17 +90,20 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 missing.append(name)
 
-        print(f"Start-up, median of {args.runs} runs after a warm-up (2 cores, QT_QPA_PLATFORM=offscreen)")
+        print(f"Start-up, median of {args.runs} interleaved runs after a warm-up (2 cores, QT_QPA_PLATFORM=offscreen)")
         print(f"  installed: {args.installed}\n  built:     {built}")
-        print(f"{'step':<34}{'installed':>12}{'built':>12}{'built/installed':>18}")
+        print(f"{'step':<42}{'installed':>12}{'built':>12}{'built/installed':>18}")
         for label, step_args in steps:
-            medians = {}
-            for app, exe in apps.items():
-                cmd = [str(exe), *(a.replace("{app}", app) for a in step_args)]
+            cmds = {app: [str(exe), *(a.replace("{app}", app) for a in step_args)] for app, exe in apps.items()}
+            for app, cmd in cmds.items():
                 timed(cmd, envs[app])  # warm-up: page cache, default project, analysis cache
-                medians[app] = statistics.median(timed(cmd, envs[app]) for _ in range(args.runs))
+            samples: dict[str, list[float]] = {app: [] for app in apps}
+            for _ in range(args.runs):  # interleaved, so a load change on the machine hits both alike
+                for app, cmd in cmds.items():
+                    samples[app].append(timed(cmd, envs[app]))
+            medians = {app: statistics.median(values) for app, values in samples.items()}
             ratio = medians["built"] / medians["installed"]
-            print(f"{label:<34}{medians['installed']:>11.3f}s{medians['built']:>11.3f}s{ratio:>17.2f}x", flush=True)
+            print(f"{label:<42}{medians['installed']:>11.3f}s{medians['built']:>11.3f}s{ratio:>17.2f}x", flush=True)
         for name in missing:
             print(f"({name}: not available in this checkout yet, not measured)")
     finally:

@@ -10,6 +10,8 @@ Checks that the built executable
 3. gives the same ``analyze --json`` output for a seed file as ``.venv/bin/rusus-desktop``;
 4. writes a screenshot offscreen (a PNG of plausible size that is not one flat colour);
 5. writes nothing into its own folder (user data goes to the platform folders);
+6. on Linux, ships share/ (menu entry, AppStream data, icons) and an install.sh that adds them
+   to a user's menu and removes them again;
 
 then prints the build's size. A sub-command that the source tree does not have yet is skipped with
 a message (``--strict`` makes that a failure); one that the source has but the build lacks fails.
@@ -121,7 +123,7 @@ def snapshot(path: Path) -> set[str]:
 
 
 def first_difference(a: bytes, b: bytes) -> str:
-    for i, (x, y) in enumerate(zip(a, b)):
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
         if x != y:
             return f"first difference at byte {i}: built {a[max(0, i - 60):i + 60]!r} vs installed {b[max(0, i - 60):i + 60]!r}"
     return f"lengths differ: built {len(a)} bytes, installed {len(b)} bytes"
@@ -156,6 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         _check_analyze(results, exe, installed, seed, help_text, scratch)
         _check_screenshot(results, exe, help_text, scratch)
         after = snapshot(args.dist)
+        if sys.platform.startswith("linux"):
+            _check_desktop_install(results, args.dist, scratch)
         if after == before:
             results.ok("install folder untouched", "no file created or removed in the build by running it")
         else:
@@ -272,6 +276,39 @@ def _check_screenshot(results: Results, exe: Path, help_text: str, scratch: Path
         return
     results.ok(name, f"{width}x{height} PNG, {len(data) / 1000:.0f} kB"
                      f"{f', {colours}+ colours' if colours is not None else ''} ({seconds:.1f} s)")
+
+
+def _check_desktop_install(results: Results, dist: Path, scratch: Path) -> None:
+    name = "desktop integration (install.sh)"
+    app_id = "io.github.rusus.RususDesktop"
+    script = dist / "install.sh"
+    if not script.is_file() or not (dist / "share" / "applications" / f"{app_id}.desktop").is_file():
+        results.fail(name, "install.sh or share/applications missing from the build")
+        return
+    home = scratch / "home"
+    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / "share"), RUSUS_BIN_DIR=str(home / "bin"))
+    proc, _ = run(["bash", str(script)], env, timeout=60)
+    entry = home / "share" / "applications" / f"{app_id}.desktop"
+    icon = home / "share" / "icons" / "hicolor" / "48x48" / "apps" / f"{app_id}.png"
+    link = home / "bin" / "rusus-desktop"
+    if proc.returncode != 0 or not entry.is_file() or not icon.is_file() or not link.is_symlink():
+        results.fail(name, f"install.sh exit {proc.returncode}: {proc.stderr.decode('utf-8', 'replace')[-400:]}")
+        return
+    if f'Exec="{dist.resolve() / "rusus-desktop"}"' not in entry.read_text(encoding="utf-8"):
+        results.fail(name, f"the installed menu entry does not start this build: {entry.read_text()[:300]}")
+        return
+    validator = shutil.which("desktop-file-validate")
+    if validator:
+        check = subprocess.run([validator, str(entry)], capture_output=True, text=True)
+        if check.returncode != 0:
+            results.fail(name, f"installed entry does not validate: {check.stdout}{check.stderr}")
+            return
+    proc, _ = run(["bash", str(script), "--uninstall"], env, timeout=60)
+    if proc.returncode != 0 or entry.exists() or icon.exists() or link.exists():
+        results.fail(name, "install.sh --uninstall left files behind")
+        return
+    results.ok(name, "menu entry, icons and command installed for a user and removed again"
+                     + ("" if validator else " (desktop-file-validate not installed)"))
 
 
 if __name__ == "__main__":

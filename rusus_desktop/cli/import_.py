@@ -17,8 +17,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rusus_desktop.export.importer import import_data, parse_json_bytes
     from rusus_desktop.errors import RususError
+    from rusus_desktop.export.importer import import_data, parse_json_bytes
     from rusus_desktop.store import Store
 
     source = Path(args.input)

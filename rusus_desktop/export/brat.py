@@ -69,34 +69,22 @@ def build_brat(snapshot: ProjectSnapshot, detections: Detections, tick: Callable
         tick(i)
         doc = data.document
         stem = doc_stem(i, doc.id)
-        lines: list[str] = []
-        t = note_n = 0
-
-        def add_span(type_name: str, s: int, e: int) -> str | None:
-            nonlocal t
-            frags = fragments(doc.text, s, e)
-            if not frags:
-                return None
-            t += 1
-            ranges = ";".join(f"{a} {b}" for a, b in frags)
-            lines.append(f"T{t}\t{type_name} {ranges}\t{' '.join(doc.text[a:b] for a, b in frags)}")
-            return f"T{t}"
-
+        ann_lines = _AnnLines(doc.text)
         for ann in data.annotations:
-            tid = add_span(tag_types[snapshot.tag_names[ann.tag_id]], ann.start, ann.end)
+            tid = ann_lines.span(tag_types[snapshot.tag_names[ann.tag_id]], ann.start, ann.end)
             if tid is None:
                 unplaceable += 1
                 continue
             n_ann += 1
             if ann.note and one_line(ann.note):
-                note_n += 1
-                lines.append(f"#{note_n}\tAnnotatorNotes {tid}\t{one_line(ann.note)}")
+                ann_lines.note(tid, ann.note)
         if snapshot.options.detections:
             entities, dates = detections.get(doc.id, ([], []))
             for e in entities:
-                n_ent += add_span(det_types[e["label"]], e["start"], e["end"]) is not None
+                n_ent += ann_lines.span(det_types[e["label"]], e["start"], e["end"]) is not None
             for d in dates:
-                n_dates += add_span(det_types["DATE"], d["start"], d["end"]) is not None
+                n_dates += ann_lines.span(det_types["DATE"], d["start"], d["end"]) is not None
+        lines = ann_lines.lines
         txt = doc.text.encode("utf-8")
         ann_bytes = "".join(line + "\n" for line in lines).encode("utf-8")
         files.append(OutFile(f"{stem}.txt", txt, check_bytes_equal(txt, f"brat text {stem}.txt")))
@@ -121,6 +109,30 @@ def build_brat(snapshot: ProjectSnapshot, detections: Detections, tick: Callable
     files.append(OutFile("visual.conf", visual_b, check_bytes_equal(visual_b, "visual.conf")))
     files.append(OutFile(MANIFEST, json_bytes(manifest), check_json_equal(manifest, MANIFEST)))
     return Built(files=files, annotations=n_ann, entities=n_ent, dates=n_dates, warnings=warnings)
+
+
+class _AnnLines:
+    """The lines of one ``.ann`` file, numbering T and # entries as they are added."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines: list[str] = []
+        self._t = self._notes = 0
+
+    def span(self, type_name: str, start: int, end: int) -> str | None:
+        """Add the T line for ``[start, end)`` cut at line breaks; its id, or None when the span holds
+        nothing but line breaks."""
+        frags = fragments(self.text, start, end)
+        if not frags:
+            return None
+        self._t += 1
+        ranges = ";".join(f"{a} {b}" for a, b in frags)
+        self.lines.append(f"T{self._t}\t{type_name} {ranges}\t{' '.join(self.text[a:b] for a, b in frags)}")
+        return f"T{self._t}"
+
+    def note(self, tid: str, note: str) -> None:
+        self._notes += 1
+        self.lines.append(f"#{self._notes}\tAnnotatorNotes {tid}\t{one_line(note)}")
 
 
 def _ann_checker(expected: bytes, text: str, stem: str) -> Callable[[bytes], None]:

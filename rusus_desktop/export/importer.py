@@ -41,6 +41,8 @@ class ImportReport:
     updated: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
     documents_added: int = 0
+    documents_replaced: list[str] = field(default_factory=list)  # one line per earlier version replaced
+    reanchored: list = field(default_factory=list)  # the Store's re-anchoring reports for those
     tags_created: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
@@ -49,6 +51,7 @@ class ImportReport:
                  f"{len(self.skipped)} skipped."]
         if self.documents_added:
             lines.append(f"{self.documents_added} document(s) added from the file.")
+        lines.extend(self.documents_replaced)
         if self.tags_created:
             lines.append("Tags created: " + ", ".join(self.tags_created) + ".")
         reasons: dict[str, int] = {}
@@ -323,8 +326,17 @@ def _apply(store: Store, plan: _Plan, source: str) -> ImportReport:
     try:
         with store.db.atomic():
             if plan.new_documents:
-                added, _present = store.add_documents(plan.new_documents)
-                report.documents_added = len(added)
+                # A document from the file whose source path the project already holds with another
+                # text is a new version of that file: the Store puts it in the old one's place and
+                # re-anchors the old one's annotations (never dropping any). The report says so.
+                result = store.add_documents(plan.new_documents)
+                report.documents_added = len(result[0])
+                for replaced in getattr(result, "reanchored", []):
+                    report.reanchored.append(replaced)
+                    report.documents_added -= 1
+                    report.documents_replaced.append(
+                        f"{replaced.source_path}: replaced by the file's newer text; its annotations: "
+                        f"{replaced.summary()}.")
             existing_tags = store.tags()
             used_hotkeys = {t.hotkey for t in existing_tags if t.hotkey}
             position = max((t.position for t in existing_tags), default=-1) + 1
@@ -338,10 +350,12 @@ def _apply(store: Store, plan: _Plan, source: str) -> ImportReport:
                                   description=entry.get("description", ""), hotkey=hotkey, position=position))
                 position += 1
                 report.tags_created.append(entry["name"])
+            tags = {t.name: t for t in store.tags()}
+            current_by_id = {a.id: a for a in store.annotations()} if plan.candidates else {}
             for cand in plan.candidates:
-                tag = store.tag_by_name(cand.tag)
+                tag = tags.get(cand.tag)
                 if tag is None:
-                    tag = store.ensure_tag(cand.tag)
+                    tag = tags[cand.tag] = store.ensure_tag(cand.tag)
                     report.tags_created.append(cand.tag)
                 text = plan.texts[cand.doc_id]
                 prefix, quote, suffix = quote_context(text, cand.start, cand.end)
@@ -349,10 +363,10 @@ def _apply(store: Store, plan: _Plan, source: str) -> ImportReport:
                                  quote=quote, prefix=prefix, suffix=suffix, note=cand.note, author=cand.author,
                                  created=cand.created, modified=cand.modified, origin=cand.origin,
                                  status="anchored", text_sha256=cand.doc_id)
-                try:
-                    current = store.annotation(cand.id)
-                except NotFound:
+                current = current_by_id.get(cand.id)
+                if current is None:
                     store.add_annotation(ann)
+                    current_by_id[ann.id] = ann
                     report.added += 1
                     continue
                 if current.doc_id != ann.doc_id:

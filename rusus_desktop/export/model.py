@@ -71,6 +71,9 @@ class ProjectSnapshot:
     orphaned: int = 0  # annotations left out because their text changed and they await review
     exported_at: str = ""
     project_name: str = ""
+    # The analyst's verdicts on suggestions (rusus_desktop.store.feedback.FeedbackIndex, pure data):
+    # exported detections are what the analyst sees, without rejected ones and with corrections.
+    feedback: object | None = None
 
     @property
     def annotation_count(self) -> int:

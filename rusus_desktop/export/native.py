@@ -68,11 +68,8 @@ def _checker(expected: dict, texts: dict[str, str]) -> Callable[[bytes], None]:
             parsed = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError) as exc:
             raise ExportError(f"The written file does not read back as JSON ({exc}).") from None
-        if parsed != expected:
+        if parsed != expected:  # ``expected`` passed the schema before it was written
             raise ExportError("The written file reads back different from what was meant to be written.")
-        problems = validate_native(parsed)
-        if problems:
-            raise ExportError(f"The written file does not match the schema: {problems[0][0]}: {problems[0][1]}")
         for doc in parsed["documents"]:
             text = doc.get("text", texts.get(doc["id"]))
             if text is None:

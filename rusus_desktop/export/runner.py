@@ -6,6 +6,7 @@ command line and tests.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,7 @@ FORMATS: dict[str, FormatInfo] = {f.key: f for f in (
                "Unicode code points of the NFC text (START/END columns)", build_conll),
 )}
 
+# analyze(text, published) with ``published`` as the Store keeps it (ISO string or None).
 AnalyzeFn = Callable[[str, str | None], Any]
 
 
@@ -100,16 +102,47 @@ class ExportResult:
         return "\n".join(lines)
 
 
+def _published_for_pipeline(value: str | None) -> dt.date | dt.datetime | None:
+    """The document's ISO ``published`` string as the pipeline takes it (None when absent or odd)."""
+    if not value:
+        return None
+    try:
+        if "T" in value:
+            return dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
 def _default_analyze(text: str, published: str | None) -> Any:
     try:
         from rusus_desktop.nlp.pipeline import analyze
     except ImportError as exc:
         raise ExportError(f"Detected entities are needed but the NLP pipeline is not available ({exc}).") from None
-    return analyze(text, published=published)
+    return analyze(text, published=_published_for_pipeline(published))
 
 
 def _as_json(result: Any) -> dict:
     return result.to_json() if hasattr(result, "to_json") else dict(result)
+
+
+def _as_the_analyst_sees_them(feedback, doc, entities: list[dict], dates: list[dict]
+                              ) -> tuple[list[dict], list[dict]]:
+    """Apply the analyst's verdicts: rejected suggestions go, corrected spans and labels replace the
+    pipeline's, strings accepted elsewhere are suggested here too (as the window shows them)."""
+    from rusus_desktop.store.feedback import Suggestion
+
+    suggestions = [Suggestion(doc.id, e["start"], e["end"], e["text"], e["label"], "entity") for e in entities]
+    suggestions += [Suggestion(doc.id, d["start"], d["end"], d["text"], d["kind"], "date") for d in dates]
+    original = {(d["start"], d["end"]): d for d in dates}
+    visible = feedback.visible(suggestions, doc_id=doc.id, text=doc.text)
+    out = {"entities": [{"start": s.start, "end": s.end, "text": s.text, "label": s.label}
+                        for s in visible if s.layer == "entity"],
+           "dates": [original.get((s.start, s.end)) or {"start": s.start, "end": s.end, "text": s.text,
+                                                       "kind": s.label, "value": None, "mod": None}
+                     for s in visible if s.layer == "date"]}
+    kept_entities, kept_dates, _ = detection_spans(doc.text, out)
+    return kept_entities, kept_dates
 
 
 def run_export(snapshot: ProjectSnapshot, fmt: str, out: str | Path, *, progress: ProgressFn | None = None,
@@ -153,8 +186,10 @@ def run_export(snapshot: ProjectSnapshot, fmt: str, out: str | Path, *, progress
     if snapshot.want_detections:
         for data in docs:
             entities, dates, bad = detection_spans(data.document.text, analyses.get(data.document.id))
-            detections[data.document.id] = (entities, dates)
             dropped += bad
+            if snapshot.feedback is not None:
+                entities, dates = _as_the_analyst_sees_them(snapshot.feedback, data.document, entities, dates)
+            detections[data.document.id] = (entities, dates)
 
     def tick(i: int) -> None:
         stop_if_cancelled()
@@ -181,8 +216,8 @@ def run_export(snapshot: ProjectSnapshot, fmt: str, out: str | Path, *, progress
                         offsets=info.offsets, left_out=snapshot.orphaned, warnings=warnings)
 
 
-def export_project(store, fmt: str, out: str | Path, scope: ExportScope = ExportScope(),
-                   options: ExportOptions = ExportOptions(), *, progress: ProgressFn | None = None,
+def export_project(store, fmt: str, out: str | Path, scope: ExportScope | None = None,
+                   options: ExportOptions | None = None, *, progress: ProgressFn | None = None,
                    cancelled: CancelledFn | None = None, analyze: AnalyzeFn | None = None,
                    version: str | None = None) -> ExportResult:
     """Snapshot ``store`` and export it (on the calling thread)."""

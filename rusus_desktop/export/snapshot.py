@@ -19,8 +19,8 @@ def needs_detections(fmt: str, options: ExportOptions) -> bool:
     return fmt == "conll" or options.detections
 
 
-def collect(store: Store, fmt: str, scope: ExportScope = ExportScope(),
-            options: ExportOptions = ExportOptions(), *, version: str | None = None) -> ProjectSnapshot:
+def collect(store: Store, fmt: str, scope: ExportScope | None = None,
+            options: ExportOptions | None = None, *, version: str | None = None) -> ProjectSnapshot:
     """Take the snapshot an export of ``fmt`` works on.
 
     Must run on the Store's thread (the GUI thread in the window). It only reads: documents, tags,
@@ -29,6 +29,8 @@ def collect(store: Store, fmt: str, scope: ExportScope = ExportScope(),
     Raises:
         ExportError: a chosen tag or document is not in the project.
     """
+    scope = scope or ExportScope()
+    options = options or ExportOptions()
     all_tags = store.tags()
     tag_names = {t.id: t.name for t in all_tags}
     tag_ids: list[str] | None = None
@@ -74,4 +76,13 @@ def collect(store: Store, fmt: str, scope: ExportScope = ExportScope(),
     project_name = store.path.stem if store.path is not None else ""
     return ProjectSnapshot(tags=tags, tag_names=tag_names, documents=tuple(out), scope=scope,
                            options=options, want_detections=want, pipeline_version=version,
-                           orphaned=orphaned, exported_at=now_iso(), project_name=project_name)
+                           orphaned=orphaned, exported_at=now_iso(), project_name=project_name,
+                           feedback=_feedback(store) if want else None)
+
+
+def _feedback(store: Store) -> object | None:
+    try:
+        from rusus_desktop.store.feedback import FeedbackIndex
+    except ImportError:  # a build without suggestion feedback: export what the pipeline found
+        return None
+    return FeedbackIndex.load(store)

@@ -14,6 +14,7 @@ runs from its first token's start to its last token's end.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -24,15 +25,13 @@ RegexToken = tuple[int, int, str]
 
 
 @cache
-def tokenizer_pattern():
+def tokenizer_pattern() -> re.Pattern[str]:
     """underthesea's word-tokenizer regex, compiled privately.
 
     ``regex_tokenize.tokenize(..., fixed_words=[...])`` overwrites the module's shared
     ``patterns`` and never restores it, so reading that global would let any other
     caller's fixed words change our tokens. The source string and flags are unchanged.
     """
-    import re
-
     from underthesea.pipeline.word_tokenize import regex_tokenize
 
     return re.compile(regex_tokenize.regex_patterns_combine, re.VERBOSE | re.UNICODE)
@@ -71,31 +70,44 @@ def normalize_characters(text: str) -> tuple[str, list[tuple[int, int]] | None]:
 
 
 def _nfc_with_ranges(text: str) -> tuple[str, list[tuple[int, int]]]:
-    # NFC only composes a starter with the combining marks that follow it, so normalising
-    # each "starter + marks" segment on its own gives the same string in practice, and
-    # tells us where every output character came from.
-    parts: list[str] = []
-    ranges: list[tuple[int, int]] = []
-    segment_start = 0
+    # NFC composes a starter with the combining marks after it, so each "starter + marks"
+    # segment can be normalised on its own, which tells us where every output character
+    # came from. Segments are merged while composition reaches across their boundary
+    # (Hangul syllables are built from several starters).
+    segments: list[tuple[int, int]] = []
+    start = 0
     for index in range(1, len(text) + 1):
         if index < len(text) and unicodedata.combining(text[index]):
             continue
-        segment = text[segment_start:index]
+        if segments and _composes_across(text, segments[-1], (start, index)):
+            start = segments.pop()[0]
+        segments.append((start, index))
+        start = index
+    parts: list[str] = []
+    ranges: list[tuple[int, int]] = []
+    for start, end in segments:
+        segment = text[start:end]
         composed = unicodedata.normalize("NFC", segment)
         parts.append(composed)
         if composed == segment:
-            ranges.extend((i, i + 1) for i in range(segment_start, index))
+            ranges.extend((i, i + 1) for i in range(start, end))
         else:
-            ranges.extend((segment_start, index) for _ in composed)
-        segment_start = index
+            ranges.extend((start, end) for _ in composed)
     return "".join(parts), ranges
+
+
+def _composes_across(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    first, second = text[left[0]:left[1]], text[right[0]:right[1]]
+    return (unicodedata.normalize("NFC", first + second)
+            != unicodedata.normalize("NFC", first) + unicodedata.normalize("NFC", second))
 
 
 def regex_tokens(text: str) -> list[RegexToken]:
     """Tokenize ``text`` exactly as underthesea's ``regex_tokenize.tokenize`` would.
 
     Args:
-        text: A sentence of canonical text.
+        text: A sentence of canonical text. Other text works too: offsets are mapped
+            back through NFC, which canonical text never needs.
 
     Returns:
         The tokens in order, as ``(start, end, text)``: the range in ``text`` and the
@@ -107,16 +119,6 @@ def regex_tokens(text: str) -> list[RegexToken]:
         return [(m.start(), m.end(), m.group()) for m in matches]
     return [(source_ranges[m.start()][0], source_ranges[m.end() - 1][1], m.group())
             for m in matches]
-
-
-def word_token_counts(words: list[str]) -> list[int]:
-    """How many regex tokens each underthesea word was joined from.
-
-    ``word_tokenize`` joins the tokens of a word with one space and no token contains
-    a space (they come from a regex that never matches whitespace), so the count is
-    the number of spaces plus one.
-    """
-    return [word.count(" ") + 1 for word in words]
 
 
 def word_ranges(words: list[str], tokens: list[RegexToken]) -> list[tuple[int, int]]:
@@ -136,8 +138,10 @@ def word_ranges(words: list[str], tokens: list[RegexToken]) -> list[tuple[int, i
     """
     ranges = []
     position = 0
-    for count in word_token_counts(words):
-        last = position + count - 1
+    for word in words:
+        # word_tokenize joins a word's tokens with one space, and no token contains a
+        # space (the regex never matches whitespace).
+        last = position + word.count(" ")
         if last >= len(tokens):
             break
         ranges.append((tokens[position][0], tokens[last][1]))

@@ -81,6 +81,9 @@ _TIMESTAMP_LINE = re.compile(
     r"|^\d+\s+(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước$"
     r"|^(?:cập\s+nhật|đăng\s+lúc|ngày\s+đăng)\s*:?.{0,40}\d.{0,40}$", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"\w+")
+# An author or source line: "Minh Hòa/VOV.VN (Tổng hợp)", "Tô Châu (theo Reuters, AFP)".
+_BYLINE = re.compile(r"\)\s*$|[^\W\d]/[^\W\d]")
 _NAV_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
 _SENTENCE_END = re.compile(r"[.!?…:;](?:[\"”’')\]»]+)?$")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)$")
@@ -88,6 +91,10 @@ _CAPTION = re.compile(r"(?:\b(?:ảnh|nguồn|photo|đồ\s+họa|clip)\s*:|\((?
                       re.IGNORECASE)
 
 _PARAGRAPH_MIN_WORDS = 8
+_MASTHEAD_MAX_WORDS = 3
+_KICKER_MAX_WORDS = 6  # above a longer headline, lines this short are masthead or kicker
+_TITLE_MIN_WORDS = 7
+_LINK_MIN_WORDS = 6
 _BOX_RESUME_MIN_WORDS = 15
 _EMBEDDED_HEADLINE_MIN_WORDS = 8
 _EMBEDDED_LOOKBACK = 15
@@ -131,20 +138,39 @@ def _is_navigation(line: _Line) -> bool:
     if _SENTENCE_END.search(line.text):
         return False
     parts = [p for p in _NAV_SEPARATORS.split(norm) if p]
-    if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts) and \
+    # Count words, not the dashes and ampersands inside menu items ("Quốc phòng - An ninh").
+    if len(parts) >= 2 and all(len(_WORD.findall(p)) <= 4 for p in parts) and \
             sum(p in _SECTION_NAMES or p == "trang chủ" for p in parts) >= 1:
         return True
     return False
 
 
-def _is_masthead(line: _Line) -> bool:
+def _is_masthead(line: _Line, max_words: int = _MASTHEAD_MAX_WORDS) -> bool:
     """A site name or section kicker above the title ("Dân trí", "VOV.VN", "Sức mạnh số").
 
     Vietnamese headlines run to many words; a line of three words or fewer with no digit and
     no sentence punctuation above the title is the page's masthead, not the article.
     """
-    return line.words <= 3 and not _HAS_DIGIT.search(line.text) and not _SENTENCE_END.search(line.text) \
-        and not line.text.endswith("?")
+    return len(_WORD.findall(line.text)) <= max_words and not _HAS_DIGIT.search(line.text) \
+        and not _SENTENCE_END.search(line.text) and not line.text.endswith("?")
+
+
+def _headline_ahead(lines: list[_Line]) -> int | None:
+    """Index of the first headline-like line of the page header, if one comes before the lead.
+
+    Lines above it that are short (a masthead "Kinh tế & Đô thị", a kicker "An ninh trật tự")
+    cannot be the title: the title is that longer line. When the first long line is already a
+    paragraph (a short title directly above the lead), there is no such index.
+    """
+    for i, line in enumerate(lines):
+        if not line.text or _is_widget(line) or _is_navigation(line) or _is_timestamp(line):
+            continue
+        norm = _normalised(line.text)
+        if norm in _END_HEADINGS or norm in _BOX_HEADINGS:
+            continue
+        if len(_WORD.findall(line.text)) >= _TITLE_MIN_WORDS:
+            return None if _is_paragraph(line) else i
+    return None
 
 
 def _is_timestamp(line: _Line) -> bool:
@@ -171,6 +197,7 @@ def _classify(lines: list[_Line]) -> list[str]:
     state = "body"
     article_started = False  # a real paragraph has been read
     title_seen = False  # the first line is the title, even when it reads like a sentence
+    headline = _headline_ahead(lines)
     for line in lines:
         if not line.text:
             labels.append(_BLANK)
@@ -191,7 +218,9 @@ def _classify(lines: list[_Line]) -> list[str]:
         if _is_widget(line) or _is_navigation(line):
             labels.append(_FURNITURE)
             continue
-        if not title_seen and _is_masthead(line):
+        if not title_seen and (_is_masthead(line) or (
+                headline is not None and line.start < lines[headline].start
+                and _is_masthead(line, _KICKER_MAX_WORDS))):
             labels.append(_FURNITURE)
             continue
         if _is_timestamp(line):
@@ -230,6 +259,36 @@ def _drop_teasers(lines: list[_Line], labels: list[str]) -> None:
             if following == _FURNITURE or previous == _FURNITURE:
                 labels[i] = _FURNITURE
         following = labels[i]
+
+
+def _drop_links_before_headings(lines: list[_Line], labels: list[str]) -> None:
+    """Mark headline-like lines just above a related-news or sidebar heading as furniture.
+
+    After the author line, pages often list a few related headlines before (or without) the
+    box's own heading: "Bảng xếp hạng V-League sau vòng 15" / "Đọc tiếp". Walking up from each
+    heading met after the article has started, lines of several words with no sentence
+    punctuation and no caption marker are links; the author line (short) stops the walk.
+    """
+    first_paragraph = next((i for i, (line, label) in enumerate(zip(lines, labels, strict=True))
+                            if label == _BODY and _is_paragraph(line) and i > 0), None)
+    if first_paragraph is None:
+        return
+    for heading in range(first_paragraph + 1, len(lines)):
+        norm = _normalised(lines[heading].text)
+        if not lines[heading].text or (norm not in _BOX_HEADINGS and norm not in _END_HEADINGS):
+            continue
+        i = heading - 1
+        while i > first_paragraph:
+            line = lines[i]
+            if labels[i] == _BLANK:
+                i -= 1
+                continue
+            if labels[i] != _BODY or len(_WORD.findall(line.text)) < _LINK_MIN_WORDS \
+                    or _SENTENCE_END.search(line.text) or line.text.endswith(("?", "!")) or _CAPTION.search(line.text) \
+                    or _BYLINE.search(line.text):
+                break
+            labels[i] = _FURNITURE
+            i -= 1
 
 
 def _drop_embedded_articles(lines: list[_Line], labels: list[str]) -> None:
@@ -279,6 +338,7 @@ def find_body(text: str, *, include_embedded: bool = False) -> list[tuple[int, i
     """
     lines = _lines(text)
     labels = _classify(lines)
+    _drop_links_before_headings(lines, labels)
     _drop_teasers(lines, labels)
     if not include_embedded:
         _drop_embedded_articles(lines, labels)

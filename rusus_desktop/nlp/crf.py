@@ -1,28 +1,30 @@
 """underthesea's CRF tagging (words, POS, chunks, NER) with exact source offsets.
 
-Gives the labels ``underthesea.ner(sentence, deep=False)`` gives, sentence by sentence,
+Gives, sentence by sentence, the labels ``underthesea.ner(sentence, deep=False)`` gives,
 about ten times faster, and maps every word back to the range of canonical text it
 came from.
 
-``ner`` runs four CRF stages (word segmentation, POS, chunking, NER). Nearly all of its
-time goes into building the POS/chunk/NER feature strings in Python
-(``tagged_feature.template2features``), not into the CRF. This module calls the same
-models underthesea loads, with the same templates read from them, but builds the
-features with :mod:`rusus_desktop.nlp.features`, which produces identical strings a
-whole sentence at a time. Word segmentation already uses underthesea_core's compiled
-featurizer and is called as is.
+``ner`` runs four CRF stages: word segmentation, POS, chunking, NER. Nearly all of its
+time goes into building feature strings in Python, not into the CRFs. This module runs
+the same models with the same templates (read from underthesea's own predictors), but
+builds the features with :mod:`rusus_desktop.nlp.features`, which yields the same
+strings much faster and leaves out those the models do not know, which the taggers
+ignore anyway. A batch of sentences goes through one stage at a time, which keeps each
+model's tables warm in the CPU cache.
 
-Runs on whatever thread calls it; must not touch the Store or any widget.
+Runs on whatever thread calls it; must not touch the Store or any widget. The models
+load on first use (about half a second).
 """
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rusus_desktop.nlp.align import RegexToken, regex_tokens, word_ranges
+from rusus_desktop.nlp.align import regex_tokens, word_ranges
 from rusus_desktop.nlp.crfsuite import UnreadableModel, read_attributes
 from rusus_desktop.nlp.features import (
     TAGGED_FEATURE_FUNCTIONS,
@@ -39,9 +41,11 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 # Sentences are tagged in batches of about this many characters between progress
-# reports and cancellation checks: small enough to cancel within a fraction of a second,
-# large enough that the bookkeeping is noise.
+# reports and cancellation checks: ~25 ms of work, so cancelling is immediate, and
+# enough sentences per batch for the stage-by-stage order to pay off.
 BATCH_CHARS = 4000
+
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +53,7 @@ class CrfBatch:
     """The tokens of one batch of sentences, and how far through the text it got."""
 
     tokens: tuple[Token, ...]
-    done_chars: int  # offset in the text up to which everything has been tagged
+    done_chars: int  # everything before this offset has been tagged
     total_chars: int
 
 
@@ -62,8 +66,8 @@ def crf_tokens(text: str) -> list[Token]:
     Returns:
         Every word underthesea finds, in order, with ``text[t.start:t.end]`` being the
         exact source of the word even where underthesea rewrote it (``"Hoà"`` comes back
-        as word ``"Hòa"`` over the source ``"Hoà"``). Labels are those of
-        ``underthesea.ner(sentence, deep=False)`` on each sentence of
+        as word ``"Hòa"`` over the source ``"Hoà"``). The labels are those of
+        ``underthesea.ner(sentence, deep=False)`` on each range of
         :func:`~rusus_desktop.nlp.sentences.split_sentences`.
     """
     return [token for batch in iter_crf_tokens(text) for token in batch.tokens]
@@ -75,7 +79,7 @@ def iter_crf_tokens(text: str, *, cancelled: Callable[[], bool] = lambda: False,
 
     Args:
         text: Canonical text.
-        cancelled: Checked before every batch; when it returns True the generator stops
+        cancelled: Checked before every batch; once it returns True the generator stops
             without tagging anything more.
         batch_chars: Roughly how many characters of sentences go in one batch.
 
@@ -83,102 +87,121 @@ def iter_crf_tokens(text: str, *, cancelled: Callable[[], bool] = lambda: False,
         One :class:`CrfBatch` per batch of whole sentences, in text order. The last one
         has ``done_chars == total_chars``; an empty or blank text yields one empty batch.
     """
-    yield from _iter_batches(text, _tag_sentence, cancelled, batch_chars)
-
-
-def reference_crf_tokens(text: str) -> list[Token]:
-    """:func:`crf_tokens` computed by calling ``underthesea.ner`` itself on each sentence.
-
-    The slow ground truth the fast path is checked against (tests, benchmarks/bench_ner.py).
-    """
-    return [token for batch in _iter_batches(text, _tag_sentence_with_underthesea,
-                                             lambda: False, BATCH_CHARS)
-            for token in batch.tokens]
+    yield from _iter_batches(text, _tag_spans, cancelled, batch_chars)
 
 
 def tag_sentence(sentence: str) -> list[Token]:
     """Tag one sentence as ``underthesea.ner(sentence, deep=False)`` does, with offsets.
 
     Args:
-        sentence: One sentence (or any text to tag as a single CRF sequence).
+        sentence: The text to tag as one CRF sequence.
 
     Returns:
-        The tokens, offsets relative to ``sentence``.
+        Its tokens; offsets are relative to ``sentence``.
     """
-    return _tag_sentence(sentence, 0, len(sentence))
+    return _tag_spans(sentence, [(0, len(sentence))])
+
+
+def reference_crf_tokens(text: str) -> list[Token]:
+    """:func:`crf_tokens` computed by calling ``underthesea.ner`` on each sentence.
+
+    The slow ground truth the fast path is checked against.
+    """
+    return [token for batch in _iter_batches(text, _tag_spans_with_underthesea,
+                                             lambda: False, BATCH_CHARS)
+            for token in batch.tokens]
 
 
 def reference_tag_sentence(sentence: str) -> list[Token]:
     """:func:`tag_sentence` computed by ``underthesea.ner`` itself (slow; for checks)."""
-    return _tag_sentence_with_underthesea(sentence, 0, len(sentence))
+    return _tag_spans_with_underthesea(sentence, [(0, len(sentence))])
 
 
-def _iter_batches(text: str, tag_sentence: Callable[[str, int, int], list[Token]],
+def _iter_batches(text: str, tag_spans: Callable[[str, Sequence[Span]], list[Token]],
                   cancelled: Callable[[], bool], batch_chars: int) -> Iterator[CrfBatch]:
     sentences = split_sentences(text)
-    total = len(text)
-    position = 0
-    while position < len(sentences):
+    if not sentences:
+        yield CrfBatch((), len(text), len(text))
+        return
+    batches: list[list[Span]] = [[]]
+    for sentence in sentences:
+        if batches[-1] and sentence[1] - batches[-1][0][0] > batch_chars:
+            batches.append([])
+        batches[-1].append(sentence)
+    for batch, following in zip(batches, batches[1:] + [None]):
         if cancelled():
             return
-        batch_start = sentences[position][0]
-        tokens: list[Token] = []
-        while position < len(sentences):
-            start, end = sentences[position]
-            if tokens and end - batch_start > batch_chars:
-                break
-            tokens.extend(tag_sentence(text, start, end))
-            position += 1
-        done = sentences[position][0] if position < len(sentences) else total
-        yield CrfBatch(tuple(tokens), done, total)
-    if not sentences:
-        yield CrfBatch((), total, total)
+        done = following[0][0] if following else len(text)
+        yield CrfBatch(tuple(tag_spans(text, batch)), done, len(text))
 
 
-def _tag_sentence_with_underthesea(text: str, start: int, end: int) -> list[Token]:
+def _tag_spans_with_underthesea(text: str, spans: Sequence[Span]) -> list[Token]:
     import underthesea
 
-    sentence = text[start:end]
-    tagged = underthesea.ner(sentence, deep=False)
-    ranges = word_ranges([word for word, _, _, _ in tagged], regex_tokens(sentence))
-    return [Token(start + word_start, start + word_end, word, pos, chunk, ner)
-            for (word, pos, chunk, ner), (word_start, word_end) in zip(tagged, ranges)]
+    tokens = []
+    for start, end in spans:
+        sentence = text[start:end]
+        tagged = underthesea.ner(sentence, deep=False)
+        ranges = word_ranges([word for word, _, _, _ in tagged], regex_tokens(sentence))
+        tokens += [Token(start + word_start, start + word_end, word, pos, chunk, ner)
+                   for (word, pos, chunk, ner), (word_start, word_end) in zip(tagged, ranges)]
+    return tokens
 
 
-def _tag_sentence(text: str, start: int, end: int) -> list[Token]:
+def _tag_spans(text: str, spans: Sequence[Span]) -> list[Token]:
+    """Tag the sentences ``text[start:end]``, one stage at a time over all of them."""
     models = _models()
-    tokens = regex_tokens(text[start:end])
-    if not tokens:
-        return []
-    windows = SentenceWindows()
-    words, ranges = _segment_words(models, tokens, windows)
-    filler = ("X",) * len(words)  # the label column each stage fills in ("X" until tagged)
-    pos = tuple(models.pos.tag(models.pos_features.rows((words, filler), windows)))
-    chunk = tuple(models.chunk.tag(models.chunk_features.rows((words, pos, filler), windows)))
-    ner = models.ner.tag(models.ner_features.rows((words, pos, chunk, filler), windows))
-    return [Token(start + word_start, start + word_end, word, word_pos, word_chunk, word_ner)
-            for word, (word_start, word_end), word_pos, word_chunk, word_ner
-            in zip(words, ranges, pos, chunk, ner)]
+    sentences = [_segment_words(models, text, start, end) for start, end in spans]
+    sentences = [sentence for sentence in sentences if sentence.words]
+    for sentence in sentences:
+        sentence.pos = tuple(models.pos.tag(models.pos_features.rows(
+            (sentence.words, sentence.filler), sentence.windows)))
+    for sentence in sentences:
+        sentence.chunk = tuple(models.chunk.tag(models.chunk_features.rows(
+            (sentence.words, sentence.pos, sentence.filler), sentence.windows)))
+    tokens = []
+    for sentence in sentences:
+        ner = models.ner.tag(models.ner_features.rows(
+            (sentence.words, sentence.pos, sentence.chunk, sentence.filler), sentence.windows))
+        tokens += [Token(start, end, word, pos, chunk, entity) for word, (start, end), pos, chunk, entity
+                   in zip(sentence.words, sentence.ranges, sentence.pos, sentence.chunk, ner)]
+    return tokens
 
 
-def _segment_words(models: _Models, tokens: list[RegexToken], windows: SentenceWindows
-                   ) -> tuple[tuple[str, ...], list[tuple[int, int]]]:
+class _Sentence:
+    """One sentence on its way through the stages."""
+
+    __slots__ = ("words", "ranges", "filler", "windows", "pos", "chunk")
+
+    def __init__(self, words: tuple[str, ...], ranges: list[Span],
+                 windows: SentenceWindows) -> None:
+        self.words = words
+        self.ranges = ranges  # of each word, in the whole text
+        self.filler = ("X",) * len(words)  # each stage's own label column ("X" until tagged)
+        self.windows = windows  # shared by the stages' featurizers
+        self.pos: tuple[str, ...] = ()
+        self.chunk: tuple[str, ...] = ()
+
+
+def _segment_words(models: _Models, text: str, start: int, end: int) -> _Sentence:
     """``word_tokenize``: join regex tokens into words, keeping each word's source range."""
+    tokens = regex_tokens(text[start:end])
     normalized = tuple(_token_normalize(token_text) for _, _, token_text in tokens)
+    windows = SentenceWindows()
     tags = models.word_segmenter.tag(models.word_segmenter_features.rows((normalized,), windows))
     words: list[str] = []
-    ranges: list[tuple[int, int]] = []
+    ranges: list[Span] = []
     for position, (tag, token, (token_start, token_end, _)) in enumerate(
             zip(tags, normalized, tokens)):
         # Same rule as word_tokenize: "I-W" continues the previous word, except on the
         # first token, where there is none.
         if tag == "I-W" and position > 0:
             words[-1] = words[-1] + " " + token
-            ranges[-1] = (ranges[-1][0], token_end)
+            ranges[-1] = (ranges[-1][0], start + token_end)
         else:
             words.append(token)
-            ranges.append((token_start, token_end))
-    return tuple(words), ranges
+            ranges.append((start + token_start, start + token_end))
+    return _Sentence(tuple(words), ranges, windows)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -200,8 +223,8 @@ class _Models:
     ner_features: Featurizer
 
 
-# Where underthesea keeps its models, relative to underthesea/pipeline/; the same paths
-# its predictors load (word_tokenize/__init__.py, {pos_tag,chunking,ner}/model_crf.py).
+# Where underthesea keeps its models, relative to underthesea/pipeline/: the paths its
+# own code loads (word_tokenize/__init__.py, {pos_tag,chunking,ner}/model_crf.py).
 _WORD_SEGMENTER_DIR = "word_tokenize/models/ws_crf_vlsp2013_20230727"
 _POS_FILE = "pos_tag/pos_crf_2017_10_11.bin"
 _CHUNK_FILE = "chunking/chunk_crf_2017_10_12.bin"
@@ -211,8 +234,6 @@ _NER_FILE = "ner/ner_crf_2017_10_12.bin"
 @cache
 def _models() -> _Models:
     """Load the models (once, on first use) and build a featurizer for each."""
-    from pathlib import Path
-
     import joblib
     import underthesea.pipeline
     from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
@@ -221,6 +242,8 @@ def _models() -> _Models:
     from underthesea_core import CRFTagger
 
     pipeline_dir = Path(underthesea.pipeline.__file__).parent
+    # word_tokenize loads these three files into a FastCRFSequenceTagger, whose
+    # featurizer is underthesea_core's CRFFeaturizer.
     segmenter_dir = pipeline_dir / _WORD_SEGMENTER_DIR
     word_segmenter = CRFTagger()
     word_segmenter.load(str(segmenter_dir / "models.bin"))
@@ -244,7 +267,7 @@ def _models() -> _Models:
                    chunk, chunk_features, ner, ner_features)
 
 
-def _known_attributes(path) -> frozenset[str] | None:
+def _known_attributes(path: Path) -> frozenset[str] | None:
     """The model's attribute names, or None (emit every feature) if they can't be read.
 
     Knowing them only saves time: the tagger ignores unknown features either way.

@@ -26,7 +26,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from rusus_desktop.nlp.lexicon import Lexicon, PhraseTable, fold, load_lexicon
+from rusus_desktop.nlp.lexicon import Lexicon, PhraseTable, load_lexicon
 from rusus_desktop.nlp.types import ENTITY_LABELS, DateSpan, EntitySpan, Token
 from rusus_desktop.nlp.words import NAME_PARTICLES, Unit, scan_units
 
@@ -39,7 +39,7 @@ WEAK = 1  # only capitalisation and the CRF
 _FUNCTION_WORDS = frozenset("""
 theo trong sau trước khi tại ở với từ về cho các những một hai ba bốn năm nhiều mỗi này đó
 nhưng và hoặc nếu vì do để đến tới cả ngay chỉ cũng tuy dù thì là có không được đã sẽ đang
-vẫn còn lúc hôm ngày tháng tuần giữa đối bên phía tuy nhiên song mặt dẫu ai gì nào đây kể
+vẫn còn lúc hôm ngày tháng tuần giữa đối bên phía tuy nhiên song mặt dẫu ai gì nào đây kể của
 """.split())
 # Words that end the name of a treaty, event or document ("Hiệp ước này", "Chiến tranh
 # Lạnh do ...", "Công ước ... năm 1982").
@@ -54,18 +54,27 @@ _SOFT_PREPOSITIONS = frozenset({"ở", "tại", "của", "giữa", "với"})
 # Treaty-like heads whose names may end in lowercase words ("Hiệp ước cắt giảm vũ khí
 # chiến lược mới", "Tuyên bố chung về ổn định chiến lược").
 _TREATY_HEADS = frozenset({"hiệp ước", "hiệp định", "công ước", "tuyên bố chung", "bộ quy tắc",
-                           "hiến chương", "khu vực thương mại tự do"})
+                           "hiến chương", "khu vực thương mại tự do", "luật", "bộ luật"})
+# A place followed by these is a sports club ("Hà Nội FC", "Mexico City" is listed whole).
+_CLUB_SUFFIXES = frozenset({"fc", "united", "city", "club"})
 # Events named by who takes part ("Hội nghị Bộ trưởng Ngoại giao ASEAN - Trung Quốc") are
 # not names of their own: the participants are the entities.
 _EVENT_HEADS = frozenset({"hội nghị", "hội nghị thượng đỉnh", "đại hội", "diễn đàn"})
-# Institutions every country has; at the start of a sentence "Quân đội Nga" is a capital
-# letter on a common noun, not the name of a body.
+# Institutions every country has. They take no unknown name after them ("Chính quyền
+# Biden" is the Biden administration, not a body called that).
 _GENERIC_ORG_HEADS = frozenset({"chính phủ", "chính quyền", "quân đội", "lực lượng", "cảnh sát",
                                 "công an", "quốc hội", "thượng viện", "hạ viện", "nghị viện"})
+# Of those, the ones written in lowercase mid-sentence ("quân đội Ukraine"): capitalised
+# at the start of a sentence with only a country after them, they are still a common noun.
+# ("Quốc hội", "Chính phủ" are capitalised whenever they name a body.)
+_LOWERCASE_ORG_HEADS = frozenset({"chính quyền", "quân đội", "lực lượng", "cảnh sát", "công an",
+                                  "tập đoàn", "công ty", "hãng", "ngân hàng"})
 # Lead-ins whose MISC reading wins over a place name ("thỏa thuận Minsk", "tàu Moskva").
 _MISC_OVER_PLACE = frozenset({"thỏa thuận", "hiệp ước", "hiệp định", "công ước", "tàu",
                               "tàu khu trục", "tàu sân bay", "tàu ngầm", "tàu chiến", "tuần dương hạm",
                               "chiến hạm", "khu trục hạm", "đường ống", "dự án"})
+# After these, even an organisation's name is the thing named after it ("chỉ số Nikkei 225").
+_MISC_OVER_ANY = frozenset({"chỉ số"})
 # Honorifics: unlike professional titles, the name after them is a person even when it is
 # also a place ("bà Nga", "ông Đức").
 _HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "cô", "em", "cụ", "bác", "chú", "thầy", "ngài",
@@ -76,6 +85,7 @@ _ORG_SUFFIXES = frozenset("""
 group corp corporation inc ltd llc plc co company times news post journal daily herald tribune
 gazette press media airlines airways bank university college institute foundation agency fc club
 united motors electronics technologies technology energy holdings capital partners sport sports
+online tv radio magazine
 """.split())
 # First words of English place names ("Mount Elbrus", "Lake Baikal").
 _PLACE_PREFIXES = frozenset({"mount", "mt.", "lake", "cape", "port", "fort", "saint", "st.", "san", "santa",
@@ -96,8 +106,7 @@ class _Span:
 class _Tagger:
     """One left-to-right pass over the units of one document."""
 
-    def __init__(self, text: str, units: list[Unit], lex: Lexicon, has_tags: bool) -> None:
-        self.text = text
+    def __init__(self, units: list[Unit], lex: Lexicon, has_tags: bool) -> None:
         self.units = units
         self.lex = lex
         self.has_tags = has_tags
@@ -110,37 +119,42 @@ class _Tagger:
         self.leadin_at = -1
         self.leadin_label = ""
         self.leadin_key = ""
+        self.keys = [u.key for u in units]
+        # reach[i]: how many units from i on are joined by single spaces (a phrase's limit).
+        self.reach = [1] * len(units)
+        for j in range(len(units) - 2, -1, -1):
+            if units[j + 1].joined:
+                self.reach[j] = self.reach[j + 1] + 1
+        self._gazetteer_cache: dict[int, tuple[int, str]] = {}
 
     # ---- lookups -------------------------------------------------------------------
 
-    def _joined_keys(self, i: int, k: int) -> tuple[str, ...] | None:
-        units = self.units
-        if i + k > len(units):
-            return None
-        for j in range(i + 1, i + k):
-            if not units[j].joined:
-                return None
-        return tuple(units[j].key for j in range(i, i + k))
-
     def _match(self, table: PhraseTable, i: int) -> int:
         """Length of the longest phrase of ``table`` starting at unit ``i`` (case-insensitive)."""
-        for k in range(min(table.max_words, len(self.units) - i), 0, -1):
-            key = self._joined_keys(i, k)
-            if key is not None and key in table:
+        keys = self.keys
+        if i >= len(keys) or keys[i] not in table.first_words:
+            return 0
+        for k in range(min(table.max_words, self.reach[i]), 0, -1):
+            if tuple(keys[i:i + k]) in table:
                 return k
         return 0
 
     def _gazetteer(self, i: int) -> tuple[int, str]:
-        """Longest gazetteer name at ``i`` whose capitalisation agrees with the list."""
-        units = self.units
+        """Longest gazetteer name at ``i`` whose capitalisation agrees with the list (memoised)."""
+        found = self._gazetteer_cache.get(i)
+        if found is None:
+            found = self._gazetteer_cache[i] = self._find_in_gazetteer(i)
+        return found
+
+    def _find_in_gazetteer(self, i: int) -> tuple[int, str]:
+        units, keys = self.units, self.keys
         if _NUMBERED_EVENT.match(units[i].text):
             return 1, "MISC"
         table = self.lex.gazetteer
-        for k in range(min(table.max_words, len(units) - i), 0, -1):
-            key = self._joined_keys(i, k)
-            if key is None:
-                continue
-            for entry in table.get_all(key):
+        if keys[i] not in table.first_words:
+            return 0, ""
+        for k in range(min(table.max_words, self.reach[i]), 0, -1):
+            for entry in table.get_all(tuple(keys[i:i + k])):
                 if _same_case(entry.words[0], units[i].text) and all(
                         units[i + n].text == written for n, written in enumerate(entry.words) if _is_acronym(written)):
                     return k, entry.label
@@ -158,18 +172,16 @@ class _Tagger:
     def _glue(self, i: int, allow_cap: bool = False) -> int:
         """Length (>= 2) of a dictionary word starting at ``i`` ("Ngoại giao"), else 0."""
         units = self.units
-        for k in range(min(self.lex.dictionary_max_words, len(units) - i), 1, -1):
-            key = self._joined_keys(i, k)
-            if key is None:
-                continue
+        for k in range(min(self.lex.dictionary_max_words, self.reach[i]), 1, -1):
             if not allow_cap and any(units[j].cap for j in range(i + 1, i + k)):
                 continue
-            if " ".join(key) in self.lex.dictionary:
+            if " ".join(self.keys[i:i + k]) in self.lex.dictionary:
                 return k
         return 0
 
     def _vietnamese(self, i: int) -> bool:
-        return self.units[i].key in self.lex.syllables
+        key = self.units[i].key
+        return key in self.lex.syllables or key in self.lex.surnames
 
     def _surname_led(self, i: int) -> bool:
         units = self.units
@@ -295,12 +307,13 @@ class _Tagger:
             return not (self._title(i) or self._match(self.lex.org_heads, i)
                         or self._match(self.lex.misc_heads, i) or self._match(self.lex.loc_heads, i))
         vietnamese_run = all(self._vietnamese(j) for j in run) and len(run) <= 3
+        if label == "LOC" and not any(self._vietnamese(j) for j in run) and self.person_at != run[0]:
+            return True  # "Metro Manila", "Greater London": a foreign name going on into a place
         first = self.units[run[0]]
         if first.initial and first.key in self.lex.dictionary and (
                 first.pos not in ("Np", "") if self.has_tags else first.key not in self.lex.surnames):
             return False  # "Việc Mỹ bỏ phiếu", "Đoàn Mỹ thảo luận": a common word, then the country
-        return length == 1 and label == "LOC" and vietnamese_run and self.person_at != run[0] \
-            and self.leadin_at != run[0]
+        return length == 1 and label == "LOC" and vietnamese_run
 
     def _pattern(self, i: int):
         """The list-driven reading of capitalised unit ``i``, as a callable that applies it and
@@ -317,8 +330,8 @@ class _Tagger:
         misc_head = self._match(self.lex.misc_heads, i)
         loc_head = self._match(self.lex.loc_heads, i)
         leadin, leadin_label = self._leadin(i)
-        if leadin_label != "ORG":
-            leadin = 0  # capitalised "Tại", "Phim" open sentences; only "Tờ", "Báo" still cue
+        if leadin_label == "LOC" or (leadin_label == "MISC" and not self._foreign_name_at(i + leadin)):
+            leadin = 0  # capitalised "Tại", "Phim Hàn" open sentences; "Tờ", "Bão Yagi" still cue
 
         if g_len and g_len >= max(title, org_head, misc_head, loc_head):
             if g_label == "LOC" and g_len == 1 and (self._vietnamese_name_follows(i) or self._glue(i)):
@@ -353,6 +366,10 @@ class _Tagger:
             return lambda: i + head
         return None
 
+    def _foreign_name_at(self, j: int) -> bool:
+        units = self.units
+        return j < len(units) and units[j].joined and units[j].cap and units[j].key not in self.lex.dictionary
+
     def _named_after(self, j: int) -> int | None:
         """End of the capitalised name right after a place head ("Quần đảo | Chagos")."""
         units = self.units
@@ -367,8 +384,9 @@ class _Tagger:
         j = i + 1
         if self.person_at == i and not self.person_by_honorific:
             return False  # "Thủ tướng Đức ..." is the country
-        if j >= len(units) or not units[j].joined or not units[j].cap or not self._vietnamese(j):
-            return False
+        if j >= len(units) or not units[j].joined or not units[j].cap or not self._vietnamese(j) \
+                or units[j].text.isascii():
+            return False  # "Mỹ Joe Biden"; only a Vietnamese-spelt name ("Đức Đồng") is one person
         return not (self._gazetteer(j)[0] or self._title(j) or self._match(self.lex.org_heads, j))
 
     def _after_domain(self, j: int) -> int:
@@ -408,6 +426,8 @@ class _Tagger:
             connector = unit.gap.strip() in ("-", "–") and end is not None and unit.cap
             if not unit.joined and not connector:
                 break
+            if connector and (self._match(self.lex.org_heads, j) or self._title(j)):
+                break
             g_len, g_label = self._gazetteer(j)
             described = j > i + head and end is None  # only lowercase words since the head
             if g_len:
@@ -417,8 +437,9 @@ class _Tagger:
                 saw_place = g_label == "LOC"
                 break  # a country or an organisation closes the name ("Bộ Ngoại giao Mỹ")
             if unit.cap:
-                if self._surname_led(j) or self._title(j) or (described and not self._glue(j, allow_cap=True)):
-                    break
+                if self._surname_led(j) or self._title(j) or (described and not self._glue(j, allow_cap=True)) \
+                        or (end is not None and j > end):
+                    break  # after lowercase words only a place or "(ACRONYM)" may close the name
                 glue = self._glue(j, allow_cap=True)
                 if glue:
                     end = j = j + glue
@@ -432,10 +453,17 @@ class _Tagger:
             inner = self._match(self.lex.name_inner_words, j)
             if inner:
                 j += inner
-                if end is not None and self._ends_phrase(j):
+                if end is not None and self._ends_name(j):
                     end = j  # "Cục Điều tiết điện lực": lowercase words after a capitalised core
                 continue
-            if unit.key == "và" and j + 1 < n and units[j + 1].joined and units[j + 1].cap and end is not None:
+            if end is not None and self.has_tags and unit.pos in ("N", "A") and unit.key not in _FUNCTION_WORDS \
+                    and j - end < 4 and self._closed_later(j):
+                # "Cơ quan Quản lý thiên tai quốc gia Philippines": lowercase nouns stay in the
+                # name only if a country, an inner word ("quốc gia") or "(ACRONYM)" closes it.
+                j += 1
+                continue
+            if unit.key == "và" and j + 1 < n and units[j + 1].joined and units[j + 1].cap and end is not None \
+                    and not (self._match(self.lex.org_heads, j + 1) or self._title(j + 1)):
                 j += 1
                 continue
             break
@@ -444,9 +472,27 @@ class _Tagger:
                     and not units[i].initial:
                 return i + head
             return None
-        if generic and units[i].initial and saw_place and end == self._place_end(i + head):
-            return None  # "Quân đội Nga lên máy bay": a sentence-initial common noun + country
+        if head_key in _LOWERCASE_ORG_HEADS and units[i].initial and end == self._place_end(i + head) \
+                and (saw_place or self._gazetteer(i + head)[1] == "ORG"):
+            return None  # "Quân đội Nga lên ...", "Tập đoàn Samsung ...": a sentence-initial common noun
         return end
+
+    def _closed_later(self, j: int) -> bool:
+        """Lowercase words from ``j`` on end in a place, an inner word or "(ACRONYM)"."""
+        units = self.units
+        for k in range(j, min(j + 8, len(units))):
+            if k > j and not units[k].joined:
+                return self._acronym_in_parens(k)
+            if units[k].cap:
+                return self._gazetteer(k)[1] == "LOC"
+            inner = self._match(self.lex.name_inner_words, k)
+            if inner and self._ends_name(k + inner):
+                return True
+        return False
+
+    def _ends_name(self, j: int) -> bool:
+        """The name can end before ``j``: the phrase ends, or a person's name follows."""
+        return self._ends_phrase(j) or self._surname_led(j)
 
     def _place_end(self, j: int) -> int:
         return j + self._gazetteer(j)[0]
@@ -474,7 +520,7 @@ class _Tagger:
         last_named = None  # end of the last capitalised, numeric or listed part
         last_any = None
         content = False
-        while j < n and j - i < 16:
+        while j < n and j - i < 24:
             unit = units[j]
             connector = unit.gap.strip() in ("-", "–") and last_named is not None and unit.cap
             if not unit.joined and not connector:
@@ -497,8 +543,8 @@ class _Tagger:
                 continue
             if unit.key in _HARD_STOPS:
                 break
-            if unit.key in _SOFT_PREPOSITIONS and not self._named_part_ahead(j + 1):
-                break
+            if unit.key in _SOFT_PREPOSITIONS and (head_key in _EVENT_HEADS or not self._named_part_ahead(j + 1, 1)):
+                break  # "Hội nghị thượng đỉnh G7 | tại Hiroshima", "Tuyên bố chung | của hội nghị"
             if j == i + head and not treaty and not self._named_part_ahead(j, within=3):
                 return None  # "Chương trình hành động ...": a common noun phrase
             j += 1
@@ -519,11 +565,11 @@ class _Tagger:
         return end
 
     def _named_part_ahead(self, j: int, within: int = 12) -> bool:
-        """A capitalised or numbered part comes before the phrase ends ("Quy hoạch điện VIII")."""
+        """A capitalised part comes before the phrase ends ("Quy hoạch điện VIII")."""
         units = self.units
         stop = j + within
         while j < len(units) and j < stop and units[j].joined:
-            if units[j].cap or _NUMBER.match(units[j].text):
+            if units[j].cap:  # includes roman numerals; plain numbers are counts, not names
                 return True
             if units[j].key in _HARD_STOPS:
                 return False
@@ -540,14 +586,17 @@ class _Tagger:
     # ---- gazetteer names ---------------------------------------------------------------
 
     def _apply_gazetteer(self, i: int, length: int, label: str) -> int:
-        if self.leadin_at == i and self.leadin_label == "MISC" and label == "LOC" \
-                and self.leadin_key in _MISC_OVER_PLACE:
-            label = "MISC"  # "thỏa thuận Minsk", "tàu Moskva"
+        if self.leadin_at == i and self.leadin_label == "MISC" and (
+                (label == "LOC" and self.leadin_key in _MISC_OVER_PLACE) or self.leadin_key in _MISC_OVER_ANY):
+            label = "MISC"  # "thỏa thuận Minsk", "tàu Moskva", "chỉ số Nikkei 225"
         if self.person_at == i and self.person_by_honorific and label == "LOC" and length == 1:
             label = "PER"  # "bà Nga"
         end = i + length
         if label == "MISC":
             end = self._event_suffix(end)
+        elif label == "LOC" and end < len(self.units) and self.units[end].joined \
+                and self.units[end].key in _CLUB_SUFFIXES:
+            end, label = end + 1, "ORG"  # "Hà Nội FC"
         self._emit(i, end, label, STRONG)
         if label in ("LOC", "ORG"):
             self._pass_person_context(i, end)
@@ -584,9 +633,15 @@ class _Tagger:
             return  # nothing left, or only a compass word ("phía Đông")
         if b - a == 1 and _NUMBER.match(units[a].text):
             return  # a roman numeral ("VIII") is not a name by itself
+        if b - a == 1 and self._in_menu(a):
+            return  # "Trang chủ | Chính trị | Multimedia": a site's navigation bar
         label, strength = self._label_run(a, b)
         if label:
             self._emit(a, b, label, strength)
+
+    def _in_menu(self, i: int) -> bool:
+        units = self.units
+        return "|" in units[i].gap or (i + 1 < len(units) and "|" in units[i + 1].gap)
 
     def _common_word_start(self, a: int, b: int) -> bool:
         """The first unit is a capitalised common word at the start of a sentence."""
@@ -621,8 +676,12 @@ class _Tagger:
             # person an organisation.
             return ("ORG" if crf == "ORG" else "PER"), WEAK
         unit = units[a]
+        if unit.upper and ("-" in unit.text or any(c.isdigit() for c in unit.text)):
+            return "", 0  # document codes ("NĐ-CP", "QH15"), not names
         if unit.upper:
-            return (unit.ner if unit.ner in ("ORG", "LOC", "MISC") else "ORG"), WEAK
+            return "ORG", WEAK  # the CRF's LOC/PER on unknown acronyms is mostly wrong
+        if any(c.isupper() for c in unit.text[1:]) and unit.text.isalpha():
+            return "ORG", WEAK  # "VinBrain", "ABBank", "TikTok": brands and companies
         if unit.key in self.lex.dictionary:
             return "", 0  # a lone Vietnamese word with nothing to say it is a name
         return (unit.ner or "PER"), WEAK
@@ -729,12 +788,13 @@ def _consistent(units: list[Unit], spans: list[_Span], lex: Lexicon) -> list[_Sp
     """
     known: dict[tuple[str, ...], str] = {}
     for span in spans:
-        if span.strength >= CONTEXT:
+        if span.strength >= CONTEXT and not (span.b - span.a == 1 and units[span.a].key in lex.dictionary):
             known.setdefault(tuple(u.key for u in units[span.a:span.b]), span.label)
     for span in spans:
         if span.label == "PER" and span.b - span.a >= 2 and span.strength >= CONTEXT:
             last = units[span.b - 1]
-            if lex.gazetteer.get((last.key,)) is None and not last.upper:
+            # "Putin", "Lavrov"; not "Chính" of "Phạm Minh Chính", which is also a common word.
+            if lex.gazetteer.get((last.key,)) is None and not last.upper and last.key not in lex.dictionary:
                 known.setdefault((last.key,), "PER")
     for span in spans:
         if span.strength < CONTEXT:
@@ -856,7 +916,7 @@ def find_entities(text: str, tokens: Sequence[Token] = (), dates: Sequence[DateS
     """
     lex = load_lexicon()
     units = scan_units(text, tokens, lex)
-    tagger = _Tagger(text, units, lex, has_tags=bool(tokens))
+    tagger = _Tagger(units, lex, has_tags=bool(tokens))
     spans = _consistent(units, tagger.run(), lex)
     _from_neighbours(units, spans)
     spans.sort(key=lambda s: (units[s.a].start, -units[s.b - 1].end))

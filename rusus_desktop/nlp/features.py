@@ -32,12 +32,15 @@ from operator import itemgetter
 _TEMPLATE = re.compile(
     r"T\[(?P<index1>\-?\d+)(\,(?P<index2>\-?\d+))?\](\[(?P<column>.*)\])?(\.(?P<function>.*))?")
 
-Column = tuple[str | None, ...]
+Column = tuple[str, ...]
 FeatureFunction = Callable[[str], str]
 
 # How far a template may look from the current token. underthesea's templates reach 3;
 # windows are padded by this much on each side so that no lookup needs a bounds check.
 MAX_REACH = 4
+
+# Row getters kept per featurizer, one per token index (see Featurizer._row_getters).
+KEPT_GETTERS = 1024
 
 # Distinct window values remembered per featurizer and window kind. News vocabulary is
 # a few tens of thousands of words per corpus; past the limit the memory starts over.
@@ -296,8 +299,9 @@ class Featurizer:
     """Feature rows for one CRF model.
 
     How it stays fast: templates are grouped by the windows they read (column, window
-    length), and each group has a memo from a window value to the tuple of its
-    templates' features, so a sentence costs one lookup per group and position. Those
+    length), and each group maps a window value to the tuple of its templates' features
+    (see :class:`_WindowFeatures`), so a sentence costs one lookup per group and
+    position. Those
     tuples, laid side by side position after position, form one flat list in which each
     template's feature for token ``i`` sits at a fixed distance from position ``i``;
     one :func:`operator.itemgetter` per token index pulls a whole row out, in template
@@ -375,17 +379,22 @@ class Featurizer:
     def _row_getters(self, n: int) -> list[Callable[[list], tuple]]:
         """Getters pulling token ``i``'s row out of the flat list, for ``i < n``.
 
-        Built once per token index and kept; sentences are at most a few hundred tokens.
+        Kept for the first :data:`KEPT_GETTERS` token indices, which covers any real
+        sentence. The list is replaced, never extended in place, so threads sharing
+        the featurizer can only ever see a complete, correct list.
         """
         getters = self._getters
-        while len(getters) < n:
-            base = (MAX_REACH + len(getters)) * self._block
-            getters.append(_getter([base + offset for offset in self._offsets]))
+        if len(getters) < n:
+            more = [self._getter(index) for index in range(len(getters), n)]
+            getters = getters + more
+            if len(getters) <= KEPT_GETTERS:
+                self._getters = getters
         return getters[:n]
 
-
-def _getter(indices: list[int]) -> Callable[[list], tuple]:
-    if len(indices) == 1:
-        (index,) = indices
-        return lambda items: (items[index],)
-    return itemgetter(*indices)
+    def _getter(self, index: int) -> Callable[[list], tuple]:
+        base = (MAX_REACH + index) * self._block
+        offsets = [base + offset for offset in self._offsets]
+        if len(offsets) == 1:
+            (offset,) = offsets
+            return lambda items: (items[offset],)
+        return itemgetter(*offsets)

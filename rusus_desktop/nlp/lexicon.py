@@ -32,6 +32,7 @@ GAZETTEER_FILES = {
 }
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """Case- and tone-placement-insensitive key of a word or phrase."""
     return _OLD_TONE.sub(lambda m: _TONE_PLACEMENT[m.group(1)], word.lower()).replace("’", "'")
@@ -57,6 +58,7 @@ class PhraseTable:
         # Several entries may share a key when only their capitalisation differs
         # ("châu Âu" / "Châu Âu"); the first one listed comes first.
         self._entries: dict[tuple[str, ...], list[Entry]] = {}
+        self.first_words: set[str] = set()  # lets a lookup give up after one set probe
         self.max_words = 0
         for entry in entries:
             self.add(entry)
@@ -64,6 +66,7 @@ class PhraseTable:
     def add(self, entry: Entry) -> None:
         key = tuple(fold(w) for w in entry.words)
         self._entries.setdefault(key, []).append(entry)
+        self.first_words.add(key[0])
         self.max_words = max(self.max_words, len(key))
 
     def get(self, key: tuple[str, ...]) -> Entry | None:
@@ -125,12 +128,11 @@ def _table(path: Path, label: str = "") -> PhraseTable:
 
 
 def _dictionary() -> list[str]:
-    """underthesea's Vietnamese word list (lowercase entries only: the rest are names)."""
+    """underthesea's Vietnamese word list (common words in lowercase, names capitalised)."""
     import importlib.resources
 
     words = importlib.resources.files("underthesea.corpus").joinpath("data/Viet74K.txt")
-    return [w for w in (line.strip() for line in words.read_text(encoding="utf-8").splitlines())
-            if w and w == w.lower()]
+    return [w for w in (line.strip() for line in words.read_text(encoding="utf-8").splitlines()) if w]
 
 
 @functools.lru_cache(maxsize=1)
@@ -142,8 +144,11 @@ def load_lexicon() -> Lexicon:
         for line in _lines(root / "gazetteers" / name):
             gazetteer.add(Entry(tuple(split_words(line)), label))
     lex_dir = root / "lexicons"
-    dictionary = {fold(w) for w in _dictionary()}
-    syllables = {s for w in dictionary for s in w.split()}
+    entries = _dictionary()
+    # Common words only: the capitalised entries are names, which must not make a name look
+    # like a common word. Syllables come from all entries, names included ("Nguyễn").
+    dictionary = {fold(w) for w in entries if w == w.lower()}
+    syllables = {s for w in entries for s in fold(w).split()}
     return Lexicon(
         gazetteer=gazetteer,
         person_titles=_table(lex_dir / "person_titles.txt"),

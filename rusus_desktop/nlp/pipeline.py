@@ -44,7 +44,6 @@ def iter_analyze(text: str, published: dt.date | dt.datetime | None = None, *,
         ``(done_chars, total_chars)`` progress tuples, then one :class:`Analysis`.
     """
     tokens: list[Token] = []
-    total = len(text)
     for batch in iter_crf_tokens(text, cancelled=cancelled):
         tokens.extend(batch.tokens)
         yield batch.done_chars, batch.total_chars

@@ -57,8 +57,8 @@ def _is_cap(word: str) -> bool:
 
 
 def _is_upper(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
+    # str.isupper() is the cheap test (all cased characters uppercase); most words fail it.
+    return word.isupper() and sum(1 for c in word if c.isalpha()) >= 2
 
 
 def scan_units(text: str, tokens: Sequence[Token] = (), lexicon: Lexicon | None = None) -> list[Unit]:

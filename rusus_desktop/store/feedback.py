@@ -28,6 +28,9 @@ from rusus_desktop.errors import NotFound
 from rusus_desktop.store.project import Store, new_id, now_iso
 from rusus_desktop.store.tagset import ensure_tag, find_tag, make_tag
 
+#: The pipeline's entity labels (``nlp.types.ENTITY_LABELS``; the store layer does not import nlp).
+ENTITY_LABELS = ("PER", "ORG", "LOC", "MISC")
+
 #: The tag an accepted suggestion gets, per label, when the caller does not choose one.
 SUGGESTION_TAGS: dict[str, tuple[str, str]] = {
     "PER": ("Person", "#4e79a7"),
@@ -256,7 +259,7 @@ def feedback_mapping(store: Store) -> dict[str, str | None]:
     for row in rows(store):
         if row.verdict == "rejected":
             mapping[row.text] = None
-        elif row.layer == "entity" and row.label:
+        elif row.layer == "entity" and row.label in ENTITY_LABELS:
             mapping[row.text] = row.label
         elif row.layer == "date" and mapping.get(row.text, "") is None:
             del mapping[row.text]  # accepted as a date after all: no longer rejected

@@ -52,6 +52,8 @@ class ReaderActions(QObject):
         self.open_project = a("open-project", SK.Open, name="openProject")
         self.add_documents = a("add-documents", "Ctrl+Shift+O", name="addDocuments")
         self.save_copy = a("save-copy", SK.SaveAs, name="saveCopy")
+        self.export_annotations = a("export", "Ctrl+Shift+E", name="exportAnnotations")
+        self.import_annotations = a("import", None, name="importAnnotations")
         self.quit = a("quit", SK.Quit, name="quit")
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         # Edit
@@ -118,7 +120,6 @@ class ReaderActions(QObject):
 
     def refresh_icons(self) -> None:
         """(Re)build icons in the palette's colour; called at start and after a theme change."""
-        icons.clear_memo()
         for action, name in self._icon_names.items():
             action.setIcon(icons.icon(name))
         for key, action in self.show_types.items():
@@ -133,6 +134,12 @@ class ReaderActions(QObject):
         self.add_documents.setStatusTip(translate("Actions", "Add text files or folders to this project"))
         self.save_copy.setText(translate("Actions", "Save a &Copy As…"))
         self.save_copy.setStatusTip(translate("Actions", "Write a copy of this project to another file"))
+        self.export_annotations.setText(translate("Actions", "&Export Annotations…"))
+        self.export_annotations.setStatusTip(translate(
+            "Actions", "Save annotations as JSON, W3C Web Annotation, Label Studio, doccano, brat, CSV or CoNLL"))
+        self.import_annotations.setText(translate("Actions", "&Import Annotations…"))
+        self.import_annotations.setStatusTip(translate(
+            "Actions", "Read annotations from a Rusus JSON or W3C Web Annotation file (all or nothing)"))
         self.quit.setText(translate("Actions", "&Quit"))
         self.copy.setText(translate("Actions", "&Copy"))
         self.select_all.setText(translate("Actions", "Select &All"))

@@ -42,6 +42,7 @@ class AnnotationPanel(QWidget):
         self.annotator = annotator
         self.corpus_wide = False
         self._note_for: str | None = None  # annotation id whose note is in the editor
+        self._sized = False
 
         self.scope = QComboBox(self)
         self.scope.setObjectName("annotationScope")
@@ -67,6 +68,8 @@ class AnnotationPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.header().setStretchLastSection(False)
         self.view.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.header().setDefaultSectionSize(120)
+        self.view.header().setMinimumSectionSize(40)
         self.view.activated.connect(self._on_view_activated)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._on_view_context_menu)
@@ -161,7 +164,12 @@ class AnnotationPanel(QWidget):
         else:
             rows = []
         titles = {d.id: d.title for d in store.documents()} if self.corpus_wide else {}
+        widths_known = self.model.columnCount() == (6 if self.corpus_wide else 5)
         self.model.set_rows(rows, {t.id: t for t in self.annotator.tags()}, titles, with_documents=self.corpus_wide)
+        if not widths_known or not self._sized:
+            self._sized = True
+            for col, width in ((0, 110), (1, 190), (2, 170), (3, 90), (4, 120), (5, 160)):
+                self.view.setColumnWidth(col, width)
         orphans = sum(1 for a in rows if a.status == "orphaned")
         text = translate("AnnotationPanel", "{n} annotation(s)").format(n=len(rows))
         if orphans:

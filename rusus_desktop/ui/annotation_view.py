@@ -14,7 +14,7 @@ Offsets are code points; Qt positions only appear inside these classes (via ``se
 from __future__ import annotations
 
 import html
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QMouseEvent, QPainter, QPixmap, QTextCharFormat, QTextCursor
@@ -56,20 +56,26 @@ def tag_swatch(color: str | QColor, size: int = 16) -> QIcon:
 
 
 class AnnotationLayer(HighlightLayer):
-    """Tag tints over annotated text (spans: label = tag id, ref = Annotation)."""
+    """Tag tints over annotated text (spans: label = tag id, ref = Annotation).
 
-    def __init__(self, z: int = 30) -> None:
+    Tints are opaque (the tag colour blended into the page colour): translucent backgrounds of
+    adjacent format ranges overlap by a fraction of a pixel and leave visible seams.
+    """
+
+    def __init__(self, z: int = 30, *, page: Callable[[], QColor] | None = None) -> None:
         super().__init__(ANNOTATION_LAYER, z)
         self.tags: dict[str, Tag] = {}
+        self.page = page or (lambda: QColor("#1e1e1e") if self.dark else QColor("#ffffff"))
 
     def set_tags(self, tags: Sequence[Tag]) -> None:
         self.tags = {t.id: t for t in tags}
         self._formats.clear()
 
     def _tint(self, color: QColor, alpha: int) -> QColor:
-        c = QColor(color)
-        c.setAlpha(min(255, alpha + (25 if self.dark else 0)))
-        return c
+        a = min(255, alpha + (25 if self.dark else 0)) / 255.0
+        base = self.page()
+        return QColor.fromRgbF(color.redF() * a + base.redF() * (1 - a), color.greenF() * a + base.greenF() * (1 - a),
+                               color.blueF() * a + base.blueF() * (1 - a))
 
     def char_format(self, key: Hashable) -> QTextCharFormat:
         fmt = QTextCharFormat()

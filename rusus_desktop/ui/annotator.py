@@ -21,7 +21,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QColorDialog, QDockWidget, QFileDialog, QMenu, QMessageBox, QToolButton
 
 from rusus_desktop.corpus.model import Annotation, Tag
@@ -80,7 +80,7 @@ class Annotator(QObject):
         self.session.history = History(self.store)
         self.stacks = cmd.UndoStacks(self.session, self)
 
-        self.layer = AnnotationLayer()
+        self.layer = AnnotationLayer(page=lambda: self.view.palette().color(QPalette.ColorRole.Base))
         self.layer.set_dark(theme.is_dark(self.view.palette()))
         self.layer.set_tags(self.store.tags())
         self.view.highlighter.add_layer(self.layer)
@@ -225,21 +225,71 @@ class Annotator(QObject):
         self.interaction.annotations_clicked.connect(self._on_annotations_clicked)
         self.gutter.clicked.connect(self._on_annotations_clicked)
         self.view.installEventFilter(self)
-        self.stacks.group.indexChanged.connect(lambda _i: self._update_actions())
+        self.stacks.group.indexChanged.connect(lambda _i: self._flush())
         self.view.selection_changed_span.connect(lambda _s: self._update_actions())
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
         self._refresh_timer.timeout.connect(self._refresh_panels)
+        self._verdicts_timer = QTimer(self)
+        self._verdicts_timer.setSingleShot(True)
+        self._verdicts_timer.setInterval(400)
+        self._verdicts_timer.timeout.connect(self.apply_verdicts_to_corpus_views)
+        s.feedback_changed.connect(self._verdicts_timer.start)
+        if hasattr(self.window, "background_started"):
+            self.window.background_started.connect(self._verdicts_timer.start)
+        self._connect_runner()
         languages = getattr(self.window, "languages", None)
         if languages is not None:
             languages.language_changed.connect(lambda _lang: self.retranslate())
 
+    def _connect_runner(self) -> None:
+        runner = getattr(self.window, "runner", None)
+        if runner is not None and hasattr(runner, "analysis_stored"):
+            # Connected after the window's own slot: the document's counts are corrected right after.
+            runner.analysis_stored.connect(self._on_runner_analysis_stored)
+
+    def _on_runner_analysis_stored(self, doc_id: str, analysis) -> None:
+        if self._has_verdicts():
+            self._apply_verdicts(doc_id, analysis)
+
+    def _has_verdicts(self) -> bool:
+        return self.store.db.execute("SELECT 1 FROM suggestion_feedback LIMIT 1").fetchone() is not None
+
+    def _apply_verdicts(self, doc_id: str, analysis) -> None:
+        from rusus_desktop.store.feedback import FeedbackIndex
+        from rusus_desktop.ui.suggestions import visible_analysis
+
+        index = self.session.feedback_index or FeedbackIndex.load(self.store)
+        try:
+            text = self.store.document(doc_id).text
+        except RususError:
+            return
+        visible = visible_analysis(analysis, index, doc_id, text)
+        entity_index = getattr(self.window, "entity_index", None)
+        if entity_index is not None:
+            entity_index.add(doc_id, visible)
+        model = getattr(getattr(self.window, "corpus_panel", None), "model", None)
+        if model is not None and hasattr(model, "set_entity_count"):
+            model.set_entity_count(doc_id, len(visible.entities))
+
+    def apply_verdicts_to_corpus_views(self) -> None:
+        """Rejected suggestions are not counted corpus-wide either (entity counts, entity lists)."""
+        runner = getattr(self.window, "runner", None)
+        entity_index = getattr(self.window, "entity_index", None)
+        if runner is None or entity_index is None:
+            return
+        for doc_id in list(getattr(entity_index, "_by_doc", {})):
+            analysis = runner.cached(doc_id)
+            if analysis is not None:
+                self._apply_verdicts(doc_id, analysis)
+        refresh = getattr(self.window, "_refresh_corpus_views", None)
+        if refresh is not None:
+            refresh()
+
     # -- session events ----------------------------------------------------------------------
 
     def _on_session_document_loaded(self, document) -> None:
-        self.view.highlighter.set_sources({n: self.session.layer(n) for n in self.session.layer_names()},
-                                          self.session.offsets, rehighlight=False)
         self.stacks.activate(document.id)
         self.set_current(None)
         self.gutter.recompute()
@@ -264,8 +314,7 @@ class Annotator(QObject):
             except RususError:
                 self.set_current(None)
         self._refresh_timer.start()
-        panel = getattr(self.window, "corpus_panel", None)
-        if panel is not None and hasattr(panel, "reload"):
+        if getattr(self.window, "corpus_panel", None) is not None:
             self._corpus_counts_timer().start()
 
     def _corpus_counts_timer(self) -> QTimer:
@@ -278,12 +327,19 @@ class Annotator(QObject):
         return timer
 
     def _refresh_corpus_counts(self) -> None:
-        panel = self.window.corpus_panel
-        model = getattr(panel, "model", None)
-        if model is not None and hasattr(model, "set_annotation_counts"):
-            model.set_annotation_counts({d.id: d.annotation_count for d in self.store.documents()})
+        """The corpus list's annotation counts (one query for the whole corpus, after a burst)."""
+        model = getattr(self.window.corpus_panel, "model", None)
+        if model is None or not hasattr(model, "set_annotation_count"):
+            return
+        for summary in self.store.documents():
+            current = model.summary(summary.id) if hasattr(model, "summary") else None
+            if current is None or current.annotation_count != summary.annotation_count:
+                model.set_annotation_count(summary.id, summary.annotation_count)
 
     def _on_session_tags_changed(self) -> None:
+        panel = getattr(self.window, "corpus_panel", None)
+        if panel is not None and hasattr(panel, "reload_tags"):
+            panel.reload_tags()
         tags = self.store.tags()
         self.layer.set_tags(tags)
         self.gutter.set_tags(tags)
@@ -404,8 +460,16 @@ class Annotator(QObject):
 
     def push(self, command: cmd.OpCommand) -> bool:
         ok = self.stacks.push(command)
-        self._update_actions()
+        self._flush()
         return ok
+
+    def _flush(self) -> None:
+        """Refresh the panels now if an edit asked for it (one refresh per user action)."""
+        if self._refresh_timer.isActive():
+            self._refresh_timer.stop()
+            self._refresh_panels()
+        else:
+            self._update_actions()
 
     def _build(self, factory, *args, **kwargs):
         """Build a command, turning a refusal (bad span, duplicate name …) into a status message."""
@@ -452,7 +516,8 @@ class Annotator(QObject):
         self.gutter.update()
         if source is not self.annotation_panel and ann is not None:
             if not self.annotation_panel.select_annotation(ann.id):
-                self._refresh_timer.start()
+                self._refresh_panels()
+                self.annotation_panel.select_annotation(ann.id)
         self._update_actions()
         self.current_changed.emit(ann)
 
@@ -739,6 +804,7 @@ class Annotator(QObject):
             self.stacks.forget(key)
         self.session.history = History(self.store)
         self.session.feedback_index = None
+        self._connect_runner()
         self.set_current(None)
         self._on_session_tags_changed()
 

@@ -10,6 +10,7 @@ positions happens here and in the highlighter only (``session.offsets``).
 from __future__ import annotations
 
 import html
+from contextlib import contextmanager
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QTextCursor, QTextOption
@@ -105,8 +106,23 @@ class DocumentView(QPlainTextEdit):
         self.setPlainText("")
 
     def _on_session_analysis_changed(self, _analysis) -> None:
-        self.highlighter.set_sources(self._session_indexes(), self.session.offsets)
-        self._apply_furniture_mode()
+        with self.keeping_position():
+            self.highlighter.set_sources(self._session_indexes(), self.session.offsets)
+            self._apply_furniture_mode()
+
+    @contextmanager
+    def keeping_position(self):
+        """Keep the first visible character at the top across a change that re-lays out the text.
+
+        Highlighting changes line heights (the title line, paragraph gaps) and folding hides lines;
+        QPlainTextEdit scrolls by line numbers, so without this the text would jump.
+        """
+        anchor = self.top_position() if self.verticalScrollBar().value() > 0 else None
+        try:
+            yield
+        finally:
+            if anchor is not None:
+                self.scroll_to_position(anchor)
 
     def _on_session_layer_changed(self, change: Change) -> None:
         self.highlighter.set_sources(self._session_indexes(), self.session.offsets, rehighlight=False)
@@ -167,19 +183,45 @@ class DocumentView(QPlainTextEdit):
         return self.session.offsets.from_qt(cursor.position())
 
     def scroll_to_position(self, position: int) -> None:
-        """Scroll so that the line holding code point ``position`` is at the top."""
+        """Scroll so that the line holding code point ``position`` is at the top (cursor untouched)."""
         offsets = self.session.offsets
-        qpos = min(offsets.to_qt(max(0, position)), max(0, self.document().characterCount() - 1))
-        block = self.document().findBlock(qpos)
+        doc = self.document()
+        qpos = min(offsets.to_qt(max(0, position)), max(0, doc.characterCount() - 1))
+        block = doc.findBlock(qpos)
         if not block.isValid():
             return
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(qpos)
-        # Scroll past the end first: making the cursor visible from below puts its line at the top.
-        bar = self.verticalScrollBar()
-        bar.setValue(bar.maximum())
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        if not block.isVisible():  # folded away: the next line that is shown (else the last one)
+            following = block
+            while following.isValid() and not following.isVisible():
+                following = following.next()
+            if not following.isValid():
+                following = block
+                while following.isValid() and not following.isVisible():
+                    following = following.previous()
+            if not following.isValid():
+                return
+            block, qpos = following, following.position()
+        layout = block.layout()
+        if layout.lineCount() == 0:
+            doc.documentLayout().blockBoundingRect(block)  # lays the block out
+        line = layout.lineForTextPosition(qpos - block.position()) if layout.lineCount() else None
+        # QPlainTextEdit scrolls by lines: the scroll bar's value is the top line's number.
+        self.verticalScrollBar().setValue(block.firstLineNumber() + (line.lineNumber() if line and
+                                                                     line.isValid() else 0))
+
+    def restore_position(self, position: int) -> None:
+        """Scroll to ``position`` now, or once the view is shown with its real size."""
+        if self.isVisible():
+            self.scroll_to_position(position)
+            self._pending_top = None
+        else:
+            self._pending_top = position
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if getattr(self, "_pending_top", None) is not None:
+            top, self._pending_top = self._pending_top, None
+            QTimer.singleShot(0, lambda: self.scroll_to_position(top))
 
     def _scroll_to_cursor(self) -> None:
         self.ensureCursorVisible()
@@ -201,8 +243,9 @@ class DocumentView(QPlainTextEdit):
         if mode == self.furniture_mode:
             return
         self.furniture_mode = mode
-        self.highlighter.set_layer_visible(FURNITURE_LAYER, mode != "show")
-        self._apply_furniture_mode()
+        with self.keeping_position():
+            self.highlighter.set_layer_visible(FURNITURE_LAYER, mode != "show")
+            self._apply_furniture_mode()
 
     def _apply_furniture_mode(self) -> None:
         doc = self.document()
@@ -238,11 +281,9 @@ class DocumentView(QPlainTextEdit):
         percent = max(ZOOM_STEPS[0], min(ZOOM_STEPS[-1], int(percent)))
         if percent == self._zoom:
             return
-        top = self.top_position() if self.document().characterCount() > 1 else 0
-        self._zoom = percent
-        self._apply_font()
-        if top:
-            QTimer.singleShot(0, lambda: self.scroll_to_position(top))
+        with self.keeping_position():
+            self._zoom = percent
+            self._apply_font()
         self.zoom_changed.emit(percent)
 
     def zoom_in(self) -> None:
@@ -283,8 +324,16 @@ class DocumentView(QPlainTextEdit):
         return QSize(720, 600)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Keep the reading position: the first visible character stays at the top when the text
+        # rewraps (window or panel resized, zoom), as a reader expects.
+        anchor = None
+        if event.oldSize().width() > 0 and event.oldSize().width() != event.size().width() \
+                and self.document().characterCount() > 1 and self.verticalScrollBar().value() > 0:
+            anchor = self.top_position()
         super().resizeEvent(event)
         self._update_margins()
+        if anchor is not None:
+            self.scroll_to_position(anchor)
 
     def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

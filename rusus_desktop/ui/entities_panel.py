@@ -1,5 +1,6 @@
-"""The entities panel: the open document's entities by type and its dates in time order, and the
-same across the corpus (which documents mention an entity, how often).
+"""The entities panel: the open document's names by type ("Names"), its dates in time order with
+their normalised values ("Dates"), and the names across the corpus ("Corpus": which documents
+mention each, how often).
 
 Clicking an entity or date asks for its next occurrence (``occurrence_requested``); clicking a
 document under a corpus-wide entity opens it there (``document_occurrence_requested``).
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 from rusus_desktop.store.folding import fold
 from rusus_desktop.ui import icons, theme
 from rusus_desktop.ui.actions import type_swatch
-from rusus_desktop.ui.models import CorpusEntityIndex
+from rusus_desktop.ui.models import CorpusEntityIndex, _refilter
 from rusus_desktop.ui.session import DATE_LAYER, ENTITY_LAYER, DocumentSession
 
 translate = QCoreApplication.translate
@@ -33,6 +34,7 @@ DocRole = Qt.ItemDataRole.UserRole + 13
 SortKeyRole = Qt.ItemDataRole.UserRole + 14
 
 MAX_CORPUS_ROWS = 3000
+NAMES_TAB, DATES_TAB, CORPUS_TAB = range(3)
 
 
 def _group_name(key: str) -> str:
@@ -48,23 +50,26 @@ def _group_name(key: str) -> str:
 class FoldingFilterProxy(QSortFilterProxyModel):
     """Keeps rows whose first column contains the filter, ignoring case and diacritics."""
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, columns: tuple[int, ...] = (0,)) -> None:
         super().__init__(parent)
         self._needle = ""
+        self._columns = columns
         self.setRecursiveFilteringEnabled(True)
         self.setAutoAcceptChildRows(True)
 
     def set_needle(self, text: str) -> None:
-        self._needle = " ".join(fold(text).split())
-        self.invalidateRowsFilter()
+        needle = " ".join(fold(text).split())
+        _refilter(self, lambda: setattr(self, "_needle", needle))
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
         if not self._needle:
             return True
-        idx = self.sourceModel().index(row, 0, parent)
+        model = self.sourceModel()
+        idx = model.index(row, 0, parent)
         if idx.data(KindRole) == "group":
             return False  # groups stay when a child matches (recursive filtering)
-        return self._needle in fold(idx.data(Qt.ItemDataRole.DisplayRole) or "")
+        return any(self._needle in fold(model.index(row, c, parent).data(Qt.ItemDataRole.DisplayRole) or "")
+                   for c in self._columns)
 
 
 def _tree(parent: QWidget, name: str) -> QTreeView:
@@ -85,7 +90,7 @@ def _tree(parent: QWidget, name: str) -> QTreeView:
 
 
 class EntitiesPanel(QWidget):
-    """Two tabs: "This document" and "Corpus".
+    """Three tabs: "Names" and "Dates" (the open document) and "Corpus".
 
     Signals:
         occurrence_requested(str, str, str): layer, label, key – jump to its next occurrence.
@@ -128,6 +133,27 @@ class EntitiesPanel(QWidget):
         lay.addWidget(self.doc_filter)
         lay.addWidget(self.doc_view, 1)
 
+        self.date_model = QStandardItemModel(0, 2, self)
+        self.date_proxy = FoldingFilterProxy(self, columns=(0, 1))
+        self.date_proxy.setSourceModel(self.date_model)
+        self.date_filter = QLineEdit(self)
+        self.date_filter.setObjectName("documentDateFilter")
+        self.date_filter.setClearButtonEnabled(True)
+        self.date_filter.textChanged.connect(lambda t: self.date_proxy.set_needle(t))
+        self.date_view = _tree(self, "documentDates")
+        self.date_view.setRootIsDecorated(False)
+        self.date_view.setModel(self.date_proxy)
+        self.date_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.date_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.date_view.clicked.connect(self._on_doc_activated)
+        self.date_view.activated.connect(self._on_doc_activated)
+        date_page = QWidget(self)
+        lay = QVBoxLayout(date_page)
+        lay.setContentsMargins(6, 6, 6, 4)
+        lay.setSpacing(4)
+        lay.addWidget(self.date_filter)
+        lay.addWidget(self.date_view, 1)
+
         self.corpus_model = QStandardItemModel(0, 2, self)
         self.corpus_proxy = FoldingFilterProxy(self)
         self.corpus_proxy.setSourceModel(self.corpus_model)
@@ -147,6 +173,7 @@ class EntitiesPanel(QWidget):
         lay.addWidget(self.corpus_view, 1)
 
         self.tabs.addTab(doc_page, "")
+        self.tabs.addTab(date_page, "")
         self.tabs.addTab(corpus_page, "")
         self.tabs.currentChanged.connect(lambda _i: self._maybe_rebuild_corpus())
         layout = QVBoxLayout(self)
@@ -186,28 +213,35 @@ class EntitiesPanel(QWidget):
                             Qt.ItemDataRole.TextAlignmentRole)
                 group[0].appendRow([name, num])
             model.appendRow(group)
-        dates = session.dates()
-        if dates:
-            merged: dict[tuple[str, str], list] = {}
-            for d in dates:
-                merged.setdefault((" ".join(d.text.split()), d.value or ""), []).append(d)
-            group = self._group_item("DATE", len(dates))
-            # Time order: by normalised value (undated expressions last), then by first position.
-            for (text, value), items in sorted(merged.items(), key=lambda kv: (kv[0][1] == "", kv[0][1],
-                                                                                 kv[1][0].start)):
-                name = QStandardItem(f"{text}  ×{len(items)}" if len(items) > 1 else text)
-                name.setData("date", KindRole)
-                name.setData("DATE", LabelRole)
-                name.setData(text, KeyRole)
-                val = QStandardItem(value or "—")
-                val.setToolTip(value or translate("EntitiesPanel", "No exact value"))
-                name.setToolTip(translate("EntitiesPanel", "{text}: {value}").format(
-                    text=text, value=value or translate("EntitiesPanel", "no exact value")))
-                group[0].appendRow([name, val])
-            model.appendRow(group)
+        self._rebuild_dates()
         self.doc_view.expandAll()
         if self.doc_filter.text():
             self.doc_proxy.set_needle(self.doc_filter.text())
+
+    def _rebuild_dates(self) -> None:
+        model = self.date_model
+        model.removeRows(0, model.rowCount())
+        merged: dict[tuple[str, str], list] = {}
+        for d in self.session.dates():
+            merged.setdefault((" ".join(d.text.split()), d.value or ""), []).append(d)
+        # Time order: by normalised value (expressions without one last), then by first position.
+        for (text, value), items in sorted(merged.items(), key=lambda kv: (kv[0][1] == "", kv[0][1],
+                                                                             kv[1][0].start)):
+            when = QStandardItem(value or "—")
+            when.setData("date", KindRole)
+            when.setData("DATE", LabelRole)
+            when.setData(text, KeyRole)
+            mod = next((d.mod for d in items if d.mod), None)
+            tip = translate("EntitiesPanel", "{text}: {value}").format(
+                text=text, value=value or translate("EntitiesPanel", "no exact value"))
+            if mod:
+                tip += f" ({mod})"
+            when.setToolTip(tip)
+            shown = QStandardItem(f"{text}  ×{len(items)}" if len(items) > 1 else text)
+            shown.setToolTip(tip)
+            model.appendRow([when, shown])
+        if self.date_filter.text():
+            self.date_proxy.set_needle(self.date_filter.text())
 
     def _group_item(self, label: str, count: int) -> list[QStandardItem]:
         item = QStandardItem(type_swatch(label), _group_name(label))
@@ -246,7 +280,7 @@ class EntitiesPanel(QWidget):
         self._maybe_rebuild_corpus()
 
     def _maybe_rebuild_corpus(self) -> None:
-        if self._corpus_dirty and self.tabs.currentIndex() == 1 and self.isVisible():
+        if self._corpus_dirty and self.tabs.currentIndex() == CORPUS_TAB and self.isVisible():
             self.rebuild_corpus()
 
     def rebuild_corpus(self) -> None:
@@ -303,14 +337,20 @@ class EntitiesPanel(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.tabs.setTabText(0, translate("EntitiesPanel", "This document"))
-        self.tabs.setTabText(1, translate("EntitiesPanel", "Corpus"))
-        self.doc_filter.setPlaceholderText(translate("EntitiesPanel", "Filter names and dates"))
+        self.tabs.setTabText(NAMES_TAB, translate("EntitiesPanel", "Names"))
+        self.tabs.setTabText(DATES_TAB, translate("EntitiesPanel", "Dates"))
+        self.tabs.setTabText(CORPUS_TAB, translate("EntitiesPanel", "Corpus"))
+        self.tabs.setTabToolTip(NAMES_TAB, translate("EntitiesPanel", "People, organisations, places and other "
+                                                                      "names in this document"))
+        self.tabs.setTabToolTip(DATES_TAB, translate("EntitiesPanel", "Dates in this document, in time order"))
+        self.tabs.setTabToolTip(CORPUS_TAB, translate("EntitiesPanel", "Which documents mention each name"))
+        self.doc_filter.setPlaceholderText(translate("EntitiesPanel", "Filter names"))
+        self.date_filter.setPlaceholderText(translate("EntitiesPanel", "Filter dates"))
         self.corpus_filter.setPlaceholderText(translate("EntitiesPanel", "Filter names in the corpus"))
-        for model in (self.doc_model, self.corpus_model):
-            model.setHorizontalHeaderLabels([translate("EntitiesPanel", "Name"), ""])
         self.doc_model.setHorizontalHeaderLabels([translate("EntitiesPanel", "Name"),
-                                                  translate("EntitiesPanel", "Count / value")])
+                                                  translate("EntitiesPanel", "Count")])
+        self.date_model.setHorizontalHeaderLabels([translate("EntitiesPanel", "When"),
+                                                   translate("EntitiesPanel", "As written")])
         self.corpus_model.setHorizontalHeaderLabels([translate("EntitiesPanel", "Name"),
                                                      translate("EntitiesPanel", "Mentions")])
         if self.session.document is not None:

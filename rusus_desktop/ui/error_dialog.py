@@ -132,6 +132,7 @@ class _ErrorHandler(QObject):
         self.reported.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self.previous_excepthook = sys.excepthook
         self.previous_threading_excepthook = threading.excepthook
+        self.previous_qt_handler = None
 
     def excepthook(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
@@ -191,7 +192,7 @@ def install_error_handling(app: QApplication) -> Path:
         handler = _ErrorHandler(app)
         sys.excepthook = handler.excepthook
         threading.excepthook = handler.threading_excepthook
-        qInstallMessageHandler(_qt_message)
+        handler.previous_qt_handler = qInstallMessageHandler(_qt_message)
         _installed = handler
         # Hard crashes (a segfault in a C extension, Python's fatal errors) skip every hook;
         # faulthandler still writes their Python stack here.
@@ -208,7 +209,7 @@ def uninstall_error_handling() -> None:
         return
     sys.excepthook = _installed.previous_excepthook
     threading.excepthook = _installed.previous_threading_excepthook
-    qInstallMessageHandler(None)
+    qInstallMessageHandler(_installed.previous_qt_handler)
     faulthandler.disable()
     if _fault_file is not None:
         _fault_file.close()

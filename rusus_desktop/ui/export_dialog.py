@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -50,6 +50,8 @@ from rusus_desktop.export import (
 )
 from rusus_desktop.export.model import ProjectSnapshot
 from rusus_desktop.store import Store
+
+translate = QCoreApplication.translate
 
 
 class ExportJobSignals(QObject):
@@ -106,7 +108,6 @@ class ExportDialog(QDialog):
     def __init__(self, store: Store, parent: QWidget | None = None, *, current_document_id: str | None = None,
                  analyze: Callable | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export annotations")
         self._store = store
         self._current = current_document_id
         self._analyze = analyze
@@ -121,17 +122,17 @@ class ExportDialog(QDialog):
         self.offsets_label = QLabel()
         self.offsets_label.setWordWrap(True)
 
-        self.whole_radio = QRadioButton("Whole project")
-        self.current_radio = QRadioButton("Current document")
-        self.tags_radio = QRadioButton("Selected tags:")
+        self.whole_radio = QRadioButton()
+        self.current_radio = QRadioButton()
+        self.tags_radio = QRadioButton()
         self._scope_group = QButtonGroup(self)
         for button in (self.whole_radio, self.current_radio, self.tags_radio):
             self._scope_group.addButton(button)
         self.whole_radio.setChecked(True)
         self.current_radio.setEnabled(current_document_id is not None)
+        self._current_title = ""
         if current_document_id is not None:
-            title = next((d.title for d in store.documents() if d.id == current_document_id), "")
-            self.current_radio.setText(f"Current document ({title[:50]})" if title else "Current document")
+            self._current_title = next((d.title for d in store.documents() if d.id == current_document_id), "")
         self.tag_list = QListWidget()
         for tag in store.tags():
             item = QListWidgetItem(tag.name)
@@ -141,11 +142,11 @@ class ExportDialog(QDialog):
         self.tag_list.setEnabled(False)
         self.tag_list.setMaximumHeight(120)
 
-        self.text_check = QCheckBox("Include document text (lets an import bring the documents along)")
-        self.detections_check = QCheckBox("Include detected entities and dates")
+        self.text_check = QCheckBox()
+        self.detections_check = QCheckBox()
 
         self.path_edit = QLineEdit()
-        self.browse_button = QPushButton("Browse…")
+        self.browse_button = QPushButton()
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 100)
         self.progress_bar.setValue(0)
@@ -156,25 +157,26 @@ class ExportDialog(QDialog):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.buttons = QDialogButtonBox()
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
 
-        scope_box = QGroupBox("Scope")
+        self.scope_box = scope_box = QGroupBox()
         scope_layout = QVBoxLayout(scope_box)
         for w in (self.whole_radio, self.current_radio, self.tags_radio, self.tag_list):
             scope_layout.addWidget(w)
-        options_box = QGroupBox("Options")
+        self.options_box = options_box = QGroupBox()
         options_layout = QVBoxLayout(options_box)
         options_layout.addWidget(self.text_check)
         options_layout.addWidget(self.detections_check)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
+        self._format_caption, self._path_caption = QLabel(), QLabel()
         form = QFormLayout()
-        form.addRow("Format:", self.format_combo)
+        form.addRow(self._format_caption, self.format_combo)
         form.addRow("", self.offsets_label)
-        form.addRow("Save to:", path_row)
+        form.addRow(self._path_caption, path_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(scope_box)
@@ -190,8 +192,33 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
         self.close_button.clicked.connect(self.reject)
+        self.retranslate()
         self._on_format_combo_changed()
         self._set_running(False)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(translate("ExportDialog", "Export Annotations"))
+        self._format_caption.setText(translate("ExportDialog", "Format:"))
+        self._path_caption.setText(translate("ExportDialog", "Save to:"))
+        self.scope_box.setTitle(translate("ExportDialog", "Scope"))
+        self.options_box.setTitle(translate("ExportDialog", "Options"))
+        self.whole_radio.setText(translate("ExportDialog", "Whole project"))
+        current = translate("ExportDialog", "Current document")
+        self.current_radio.setText(f"{current} ({self._current_title[:50]})" if self._current_title else current)
+        self.tags_radio.setText(translate("ExportDialog", "Selected tags:"))
+        self.text_check.setText(translate("ExportDialog",
+                                          "Include document text (lets an import bring the documents along)"))
+        self.detections_check.setText(translate("ExportDialog", "Include detected entities and dates"))
+        self.browse_button.setText(translate("ExportDialog", "Browse…"))
+        self.export_button.setText(translate("ExportDialog", "Export"))
+        if self.format_combo.count():
+            self.offsets_label.setText(translate("ExportDialog", "Offsets: {unit}.").format(
+                unit=FORMATS[self.format].offsets))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- state -----------------------------------------------------------------------------------
 
@@ -214,7 +241,7 @@ class ExportDialog(QDialog):
     def _on_format_combo_changed(self) -> None:
         key = self.format
         info = FORMATS[key]
-        self.offsets_label.setText(f"Offsets: {info.offsets}.")
+        self.offsets_label.setText(translate("ExportDialog", "Offsets: {unit}.").format(unit=info.offsets))
         self.text_check.setEnabled(key == "json")
         if key == "conll":
             self.detections_check.setChecked(True)
@@ -225,11 +252,13 @@ class ExportDialog(QDialog):
 
     def _on_browse_button_clicked(self) -> None:
         if FORMATS[self.format].folder:
-            chosen = QFileDialog.getExistingDirectory(self, "Export brat files to folder", self.path_edit.text())
+            chosen = QFileDialog.getExistingDirectory(self, translate("ExportDialog", "Export brat Files to Folder"),
+                                                      self.path_edit.text())
         else:
             suffix = FORMATS[self.format].suffix
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export annotations", self.path_edit.text(),
-                                                    f"{FORMATS[self.format].label} (*{suffix});;All files (*)")
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, translate("ExportDialog", "Export Annotations"), self.path_edit.text(),
+                f"{FORMATS[self.format].label} (*{suffix});;" + translate("ExportDialog", "All files (*)"))
         if chosen:
             self.path_edit.setText(chosen)
 
@@ -261,11 +290,11 @@ class ExportDialog(QDialog):
             return
         out = self.path_edit.text().strip()
         if not out:
-            self._show_error("Choose where to save the export.")
+            self._show_error(translate("ExportDialog", "Choose where to save the export."))
             return
         scope = self._scope()
         if scope.tag_names == ():
-            self._show_error("Tick at least one tag, or choose another scope.")
+            self._show_error(translate("ExportDialog", "Tick at least one tag, or choose another scope."))
             return
         options = ExportOptions(with_text=self.text_check.isChecked() and self.format == "json",
                                 detections=self.detections_check.isChecked())
@@ -277,7 +306,7 @@ class ExportDialog(QDialog):
         self.result = None
         self.summary_label.clear()
         self.progress_bar.setValue(0)
-        self.status_label.setText("Starting…")
+        self.status_label.setText(translate("ExportDialog", "Starting…"))
         job = ExportJob(snapshot, self.format, Path(out).expanduser(), self._analyze)
         job.signals.progress.connect(self._on_job_progress)
         job.signals.finished.connect(self._on_job_finished)
@@ -290,7 +319,7 @@ class ExportDialog(QDialog):
     def _on_cancel_button_clicked(self) -> None:
         if self._job is not None:
             self._job.cancel()
-            self.status_label.setText("Cancelling…")
+            self.status_label.setText(translate("ExportDialog", "Cancelling…"))
 
     def _on_job_progress(self, done: int, total: int, message: str) -> None:
         self.progress_bar.setValue(int(100 * done / total) if total else 0)
@@ -304,7 +333,7 @@ class ExportDialog(QDialog):
         self._job_ended()
         self.result = result
         self.progress_bar.setValue(100)
-        self.status_label.setText("Done.")
+        self.status_label.setText(translate("ExportDialog", "Done."))
         self.summary_label.setStyleSheet("")
         self.summary_label.setText(result.summary())
         self.exported.emit(result)
@@ -312,13 +341,13 @@ class ExportDialog(QDialog):
     def _on_job_failed(self, message: str) -> None:
         self._job_ended()
         self.progress_bar.setValue(0)
-        self.status_label.setText("Export failed.")
+        self.status_label.setText(translate("ExportDialog", "Export failed."))
         self._show_error(message)
 
     def _on_job_cancelled(self) -> None:
         self._job_ended()
         self.progress_bar.setValue(0)
-        self.status_label.setText("Export cancelled; nothing was written.")
+        self.status_label.setText(translate("ExportDialog", "Export cancelled; nothing was written."))
 
     def _show_error(self, message: str) -> None:
         self.summary_label.setStyleSheet("color: #b00020;")
@@ -352,13 +381,14 @@ def import_annotations(parent: QWidget | None, store: Store, path: str | Path | 
     the outcome. Returns the report so the caller can refresh its views, or None when nothing changed."""
     if path is None:
         start = str(store.path.parent) if store.path is not None else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(parent, "Import annotations", start,
-                                              "Annotations (*.json *.jsonld);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            parent, translate("ExportDialog", "Import Annotations"), start,
+            translate("ExportDialog", "Annotations (*.json *.jsonld);;All files (*)"))
         if not path:
             return None
     report, message = run_import(store, path)
     if report is None:
-        QMessageBox.warning(parent, "Import refused", message)
+        QMessageBox.warning(parent, translate("ExportDialog", "Import Refused"), message)
     else:
-        QMessageBox.information(parent, "Import finished", message)
+        QMessageBox.information(parent, translate("ExportDialog", "Import Finished"), message)
     return report

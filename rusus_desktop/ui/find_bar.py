@@ -212,7 +212,7 @@ class FindBar(QWidget):
 
     def retranslate(self) -> None:
         self.edit.setPlaceholderText(translate("FindBar", "Find in document"))
-        self.exact.setText(translate("FindBar", "Match diacritics"))
+        self.exact.setText(translate("FindBar", "Match case and diacritics"))
         self.exact.setToolTip(translate("FindBar", "When off, “hoa binh” also finds “hòa bình” and “Hoà Bình”"))
         self.close_button.setToolTip(translate("FindBar", "Close the find bar (Esc)"))
         self._update_count()

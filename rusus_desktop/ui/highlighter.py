@@ -25,6 +25,10 @@ from rusus_desktop.ui import theme
 
 translate = QCoreApplication.translate
 
+# The paragraph-gap space is looked for among the first characters of a paragraph (about half of
+# the shortest reading line), so the gap stays above the paragraph's first line.
+GAP_SEARCH_LIMIT = 36
+
 
 class HighlightLayer:
     """One kind of highlight (entities, dates, annotations …) with its own formats and visibility.
@@ -310,16 +314,25 @@ class SpanHighlighter(QSyntaxHighlighter):
 
         (A background would be drawn as tall as the line, gap included.)
         """
-        i = text.find(" ")
-        while i >= 0:
-            q = self.offsets.to_qt(cp0 + i) - qpos
-            current = self.format(q) if layered else None
-            if current is None or current.background().style() == Qt.BrushStyle.NoBrush:
-                merged = QTextCharFormat(current) if current is not None else QTextCharFormat()
-                merged.merge(self._gap_format)
-                self.setFormat(q, 1, merged)
+        # Prefer a plain space (an underline on the larger space would sit lower); else any space
+        # without a background; else (an annotation covers the whole first line) any space. Only
+        # spaces early in the paragraph count: the gap must open above its first line, not in the
+        # middle of the paragraph.
+        limit = min(len(text), GAP_SEARCH_LIMIT)
+        for plain_only in (True, False, None):
+            i = text.find(" ", 0, limit)
+            while i >= 0:
+                q = self.offsets.to_qt(cp0 + i) - qpos
+                current = self.format(q) if layered else None
+                if current is None or plain_only is None or (
+                        current.isEmpty() if plain_only else current.background().style() == Qt.BrushStyle.NoBrush):
+                    merged = QTextCharFormat(current) if current is not None else QTextCharFormat()
+                    merged.merge(self._gap_format)
+                    self.setFormat(q, 1, merged)
+                    return
+                i = text.find(" ", i + 1, limit)
+            if not layered:
                 return
-            i = text.find(" ", i + 1)
 
     def _format_for(self, active: tuple[Span, ...], by_span: dict[int, int]) -> QTextCharFormat | None:
         layers = self._layers

@@ -17,7 +17,7 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
 from rusus_desktop.resources import resource_path
 
@@ -114,7 +114,12 @@ class LanguageManager(QObject):
             app.removeTranslator(self._translator)
         self._translator = make_translator(lang)
         if self._translator is not None and app is not None:
-            app.installTranslator(self._translator)  # sends LanguageChange to every widget
+            app.installTranslator(self._translator)
+        if app is not None:
+            # Qt posts LanguageChange; deliver it now so every widget is retranslated on return.
+            # (The application re-posts it to each top-level window, hence the second call.)
+            QCoreApplication.sendPostedEvents(app, QEvent.Type.LanguageChange)
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.language = lang
         QLocale.setDefault(QLocale(lang))
         self.language_changed.emit(lang)

@@ -112,6 +112,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._connect()
+        # Tagging, notes, suggestions' verdicts, undo/redo and the tag/annotation docks (issue 5).
+        from rusus_desktop.ui.annotator import Annotator
+
+        self.annotator = Annotator(self)
         self.reader_actions.refresh_icons()
         self.retranslate()
         self._set_project_path()
@@ -133,7 +137,8 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.file_menu.setObjectName("fileMenu")
-        for action in (a.new_project, a.open_project, a.add_documents, a.save_copy, None, a.quit):
+        for action in (a.new_project, a.open_project, a.add_documents, a.save_copy, None,
+                       a.import_annotations, a.export_annotations, None, a.quit):
             self.file_menu.addSeparator() if action is None else self.file_menu.addAction(action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.setObjectName("editMenu")
@@ -196,6 +201,8 @@ class MainWindow(QMainWindow):
         a.open_project.triggered.connect(self.open_project_dialog)
         a.add_documents.triggered.connect(self.add_documents_dialog)
         a.save_copy.triggered.connect(self.save_copy_dialog)
+        a.export_annotations.triggered.connect(self.export_dialog)
+        a.import_annotations.triggered.connect(lambda: self.import_annotations_dialog())
         a.quit.triggered.connect(self.close)
         a.copy.triggered.connect(view.copy)
         a.select_all.triggered.connect(view.selectAll)
@@ -341,7 +348,7 @@ class MainWindow(QMainWindow):
         if restore_scroll:
             top = value_int(self.settings, f"{project_group(self.store.path)}/top_position", 0)
             if top > 0:
-                QTimer.singleShot(0, lambda: self.view.scroll_to_position(top))
+                self.view.restore_position(top)
         if analysis is None and self._background_ready:
             self.runner.prioritise(doc_id)
         self._update_navigation()
@@ -540,6 +547,7 @@ class MainWindow(QMainWindow):
         self.corpus_panel.store = store
         self.runner = AnalysisRunner(store, self)
         self._connect_runner()
+        self.annotator.project_changed()
         self._set_analysing(False)
         self.entity_index.clear()
         if old is not None and old is not store:
@@ -560,7 +568,14 @@ class MainWindow(QMainWindow):
         from rusus_desktop.corpus.reader import load_corpus
 
         loaded = load_corpus(paths)
-        added, present = self.store.add_documents(loaded.documents)
+        open_before = self.session.doc_id
+        result = self.store.add_documents(loaded.documents)
+        added, present = result
+        replaced = {r.old_id: r.new_id for r in getattr(result, "reanchored", ())}
+        self.annotator.documents_replaced(getattr(result, "reanchored", ()))
+        if open_before in replaced:  # the open document was re-added from an edited file
+            self.session.close_document()
+            self.open_document(replaced[open_before])
         self.corpus_panel.reload()
         self.entities_panel.set_titles({d.id: d.title for d in self.store.documents()})
         message = translate("MainWindow", "{added} added, {present} already in the project, {skipped} skipped.") \
@@ -597,6 +612,34 @@ class MainWindow(QMainWindow):
             self._error(translate("MainWindow", "Could not save the copy"), str(exc))
             return
         self.statusBar().showMessage(translate("MainWindow", "Saved a copy to {path}").format(path=path), 6000)
+
+    def export_dialog(self) -> None:
+        """File > Export Annotations…: the dialog runs the export on its own worker thread."""
+        from rusus_desktop.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.store, self, current_document_id=self.session.doc_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.export_dialog_widget = dialog
+        dialog.open()
+
+    def import_annotations_dialog(self, path: str | None = None):
+        """File > Import Annotations…: all or nothing, then refresh what the import touched."""
+        from rusus_desktop.corpus.model import Change
+        from rusus_desktop.ui.export_dialog import import_annotations
+
+        report = import_annotations(self, self.store, path)
+        if report is None:
+            return None
+        self.annotator.documents_replaced(report.reanchored)
+        if self.session.doc_id and self.session.doc_id not in {d.id for d in self.store.documents()}:
+            self.session.close_document()
+        self.session.reload_annotations()
+        self.session.tags_changed.emit()
+        self.session.annotations_changed.emit(Change("annotations"))
+        self.corpus_panel.reload()
+        self.entities_panel.set_titles({d.id: d.title for d in self.store.documents()})
+        self._update_navigation()
+        return report
 
     def _error(self, title: str, message: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok, self)
@@ -667,10 +710,12 @@ class MainWindow(QMainWindow):
 
     # -- context menu ------------------------------------------------------------------------
 
-    def _on_view_context_menu_requested(self, global_pos: QPoint, _position: int) -> None:
+    def _on_view_context_menu_requested(self, global_pos: QPoint, position: int) -> None:
         menu = QMenu(self)
         for action in self.context_menu_actions:
             menu.addSeparator() if action is None else menu.addAction(action)
+        self.annotator.populate_context_menu(menu, position)
+        self.context_menu = menu
         menu.popup(global_pos)
 
     # -- settings ----------------------------------------------------------------------------

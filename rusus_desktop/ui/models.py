@@ -82,8 +82,9 @@ class DocumentListModel(QAbstractTableModel):
         self._snippets = dict(snippets)
         self._query = query
         if self._rows:
-            self.dataChanged.emit(self.index(0, self.TITLE), self.index(len(self._rows) - 1, self.TITLE))
-            self.layoutChanged.emit()  # row heights change with the snippet line
+            # Row heights change with the snippet line; the tree view re-measures changed rows.
+            self.dataChanged.emit(self.index(0, self.TITLE), self.index(len(self._rows) - 1, self.TITLE),
+                                  [Qt.ItemDataRole.DisplayRole, SnippetRole, Qt.ItemDataRole.SizeHintRole])
 
     def doc_id(self, row: int) -> str:
         return self._rows[row].id
@@ -182,6 +183,17 @@ class DocumentListModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
 
 
+def _refilter(proxy: QSortFilterProxyModel, change) -> None:
+    """Apply ``change()`` to a proxy's row filter (Qt 6.10+ API, falling back to the older one)."""
+    if hasattr(proxy, "beginFilterChange"):
+        proxy.beginFilterChange()
+        change()
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:  # Qt < 6.10
+        change()
+        proxy.invalidateRowsFilter()
+
+
 class CorpusFilterProxy(QSortFilterProxyModel):
     """Sorts by :data:`SortRole` and keeps the rows allowed by every active filter."""
 
@@ -201,8 +213,7 @@ class CorpusFilterProxy(QSortFilterProxyModel):
         allowed: set[str] | None = None
         for value in self._filters.values():
             allowed = set(value) if allowed is None else allowed & value
-        self._allowed = allowed
-        self.invalidateRowsFilter()
+        _refilter(self, lambda: setattr(self, "_allowed", allowed))
 
     def active_filters(self) -> list[str]:
         return list(self._filters)

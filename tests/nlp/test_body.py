@@ -69,6 +69,35 @@ def test_body_drops_masthead_and_breadcrumbs_above_the_title():
     assert body_lines(text) == [TITLE, DATELINE, LEAD, PARAGRAPH]
 
 
+@pytest.mark.parametrize("header", [
+    ["Kinh tế & Đô thị", "Trang chủ > Tài chính > Ngân hàng"],
+    ["CAND.COM.VN", "Thời sự | Chính trị | An ninh trật tự | Hồ sơ | Pháp luật", "An ninh trật tự"],
+    ["QĐND Online", "Trang chủ | Chính trị | Quân sự | Quốc phòng - An ninh | Kinh tế", "Quân sự - Quốc phòng"],
+    ["Người Lao Động", "Thời sự | Quốc tế | Lao động | Văn hóa - Văn nghệ", "Lao động > Công đoàn"],
+])
+def test_body_drops_mastheads_menus_and_kickers_above_a_longer_headline(header):
+    text = "\n".join([*header, TITLE, DATELINE, LEAD, PARAGRAPH])
+    assert body_lines(text) == [TITLE, DATELINE, LEAD, PARAGRAPH]
+
+
+def test_body_keeps_a_short_title_directly_above_the_lead():
+    text = "\n".join(["Nga cảnh báo Mỹ", LEAD, PARAGRAPH])
+    assert body_lines(text) == ["Nga cảnh báo Mỹ", LEAD, PARAGRAPH]
+
+
+@pytest.mark.parametrize("heading", ["Đọc tiếp", "Tin liên quan", "Tin mới"])
+def test_body_drops_related_headlines_listed_just_above_a_box_heading(heading):
+    links = ["Bảng xếp hạng V-League 2024/25 sau vòng 15", "Kết quả bóng đá hôm nay 9/3"]
+    text = "\n".join([TITLE, LEAD, PARAGRAPH, "Hoàng Anh", *links, heading, "Man Utd hòa Arsenal 1-1"])
+    assert body_lines(text) == [TITLE, LEAD, PARAGRAPH, "Hoàng Anh"]
+
+
+def test_body_keeps_a_long_source_line_above_a_box_heading():
+    text = "\n".join([TITLE, LEAD, PARAGRAPH, "Minh Hòa/VOV.VN (Tổng hợp theo Reuters)", "Tin liên quan",
+                      "Iran, Saudi Arabia đàm phán vòng 5 tại Baghdad"])
+    assert body_lines(text) == [TITLE, LEAD, PARAGRAPH, "Minh Hòa/VOV.VN (Tổng hợp theo Reuters)"]
+
+
 def test_body_teaser_in_the_middle_of_the_article_stays():
     trailing = "Ông nói rằng còn nhiều việc phải làm, từ kiểm soát vũ khí đến an ninh mạng và nhiều vấn đề khác..."
     text = "\n".join([TITLE, LEAD, trailing, PARAGRAPH, AUTHOR])
@@ -121,7 +150,7 @@ def _gold_documents(prefixes: tuple[str, ...]):
         yield text, gold
 
 
-@pytest.mark.parametrize("prefixes", [("0",), ("dates_", "u")], ids=["seeds", "unseen"])
+@pytest.mark.parametrize("prefixes", [("0",), ("dates_", "u"), ("heldout",)], ids=["seeds", "unseen", "heldout"])
 def test_body_gold_floor(prefixes):
     """Regression floor: body character F1 on the hand-annotated gold."""
     scores = [char_prf(find_body(text), gold["body"]) for text, gold in _gold_documents(prefixes)]

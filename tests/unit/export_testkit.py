@@ -164,7 +164,7 @@ def projects(draw) -> tuple[list[Document], list[Tag], list[Annotation]]:
                 description=draw(free_text), hotkey=str(i + 1), position=i) for i, n in enumerate(tag_names)]
     anns = []
     for doc in docs.values():
-        for k, (s, e) in enumerate(boundary_spans(doc.text, draw)):
+        for s, e in boundary_spans(doc.text, draw):
             prefix, quote, suffix = quote_context(doc.text, s, e)
             created = draw(times)
             anns.append(Annotation(

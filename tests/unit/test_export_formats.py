@@ -11,13 +11,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from export_testkit import fake_analysis, load, make_project, populate, projects
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rusus_desktop.export import ExportError, ExportOptions, ExportScope, export_project
 from rusus_desktop.store import Store
-
-from export_testkit import fake_analysis, load, make_project, populate, projects
 
 LINE_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 PROPERTY = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -312,7 +311,7 @@ def test_brat_property(project):
         manifest = json.loads((out / "rusus-export.json").read_text(encoding="utf-8"))
         texts = texts_of(store)
         by_file = {d["txt"]: d["id"] for d in manifest["documents"]}
-        for (txt, _), (_, frags, _) in spans.items():
+        for txt, _ in spans:
             assert (out / txt).read_text(encoding="utf-8") == texts[by_file[txt]]
 
 
@@ -339,7 +338,7 @@ def test_conll_property(project, data):
         by_text = {texts[d]: a for d, a in analyses.items()}
         export_project(store, "conll", out, analyze=lambda text, published=None: by_text[text])
         found = read_conll(out, texts)
-        for doc_id, text in texts.items():
+        for doc_id in texts:
             assert found[doc_id] == [(e["start"], e["end"], e["label"]) for e in analyses[doc_id]["entities"]]
         # Every visible character is in exactly one token.
         lines = [line.split("\t") for line in out.read_text(encoding="utf-8").split("\n") if line]

@@ -5,14 +5,6 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
-from jsonschema import Draft202012Validator
-
-from rusus_desktop.corpus.text import text_sha256
-from rusus_desktop.export import ExportOptions, ExportScope, export_project, import_file
-from rusus_desktop.export.schema import native_schema
-from rusus_desktop.store import Store
-
 from export_testkit import (
     annotation_rows,
     document_rows,
@@ -23,6 +15,13 @@ from export_testkit import (
     projects,
     tag_rows,
 )
+from hypothesis import HealthCheck, given, settings
+from jsonschema import Draft202012Validator
+
+from rusus_desktop.corpus.text import text_sha256
+from rusus_desktop.export import ExportOptions, ExportScope, export_project, import_file
+from rusus_desktop.export.schema import native_schema
+from rusus_desktop.store import Store
 
 ISSUE_TOP_KEYS = ["format", "version", "exported_at", "offsets", "tagset", "documents"]
 ISSUE_DOC_KEYS = ["id", "path", "title", "source", "published", "text_sha256", "length", "annotations"]

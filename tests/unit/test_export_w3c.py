@@ -9,6 +9,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from export_testkit import annotation_rows, fake_analysis, load, make_project, populate, projects
 from hypothesis import HealthCheck, given, settings
 from jsonschema import Draft4Validator, FormatChecker
 from pyld import jsonld
@@ -18,8 +19,6 @@ from referencing.jsonschema import DRAFT4
 from rusus_desktop.export import ExportOptions, export_project, import_file
 from rusus_desktop.export.common import ni_uri
 from rusus_desktop.store import Store
-
-from export_testkit import annotation_rows, fake_analysis, load, make_project, populate, projects
 
 W3C = Path(__file__).resolve().parents[1] / "data" / "w3c"
 ANNO_CONTEXT_URL = "http://www.w3.org/ns/anno.jsonld"

@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from export_testkit import annotate, fake_analysis, find, make_project, populate
 
 from rusus_desktop.export import (
     FORMATS,
@@ -22,8 +23,6 @@ from rusus_desktop.export import (
 )
 from rusus_desktop.export import runner as runner_module
 from rusus_desktop.export.model import OutFile
-
-from export_testkit import annotate, fake_analysis, find, make_project, populate
 
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "export" / "golden-native.json"
 
@@ -196,3 +195,35 @@ def test_export_and_import_never_import_qt():
             "import rusus_desktop.cli.export, rusus_desktop.cli.import_\n"
             "assert not [m for m in sys.modules if m.startswith('rusus_desktop.ui')]\n")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_exported_detections_follow_the_analysts_verdicts(store, tmp_path):
+    from rusus_desktop.store.feedback import Suggestion, apply_verdict, plan_reject
+
+    doc = store.document(store.documents()[0].id)
+    entities = fake_analysis(doc.text)["entities"]
+    rejected = entities[1]
+    apply_verdict(store, plan_reject(store, Suggestion(doc.id, rejected["start"], rejected["end"],
+                                                       rejected["text"], rejected["label"])))
+    out = tmp_path / "d.json"
+    export_project(store, "json", out, options=ExportOptions(detections=True), analyze=fake_analysis)
+    exported = json.loads(out.read_text(encoding="utf-8"))["documents"][0]["entities"]
+    assert rejected["text"] not in [e["text"] for e in exported]
+    assert len(exported) == len([e for e in entities if e["text"] != rejected["text"]]) > 0
+
+
+def test_the_real_pipeline_gets_the_published_date_as_a_date(tmp_path, monkeypatch):
+    import datetime as dt
+
+    from rusus_desktop.nlp import pipeline
+
+    s = make_project(texts=("---\ntitle: Tin\npublished: 2021-06-16\n---\nNga và Mỹ.",))
+    seen = []
+
+    def spy(text, published=None, feedback=None):
+        seen.append(published)
+        return fake_analysis(text)
+
+    monkeypatch.setattr(pipeline, "analyze", spy)
+    export_project(s, "conll", tmp_path / "a.conll", version="never-cached")
+    assert seen == [dt.date(2021, 6, 16)]

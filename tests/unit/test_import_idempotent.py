@@ -5,10 +5,10 @@ from __future__ import annotations
 import copy
 import json
 
+from export_testkit import annotation_rows, make_project, populate
+
 from rusus_desktop.export import ExportOptions, export_project, import_data, import_file
 from rusus_desktop.store import Store
-
-from export_testkit import annotation_rows, make_project, populate
 
 
 def _export(store, tmp_path, **options):
@@ -114,3 +114,21 @@ def test_import_file_reads_a_bom(tmp_path):
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data, ensure_ascii=False).encode("utf-8"))
     assert import_file(make_project(), path).added == 7
+
+
+def test_a_document_from_the_file_replacing_an_earlier_version_is_reported(tmp_path):
+    from export_testkit import SAMPLE_TEXTS, annotate, find
+
+    old = make_project(texts=SAMPLE_TEXTS[:1])
+    old_doc = old.document(old.documents()[0].id)
+    kept = annotate(old, old_doc.id, *find(old_doc.text, "Joe Biden"), "Quote", n=1)
+    newer = make_project(texts=(SAMPLE_TEXTS[0] + "\nThêm một câu.",))
+    new_doc = newer.document(newer.documents()[0].id)
+    annotate(newer, new_doc.id, *find(new_doc.text, "Thêm một câu"), "Claim to verify", n=2)
+    data = _export(newer, tmp_path, with_text=True)
+    report = import_data(old, data, "x.json")
+    assert report.added == 1 and report.documents_added == 0
+    assert len(report.documents_replaced) == 1 and "/corpus/00.txt" in report.documents_replaced[0]
+    assert [d.id for d in old.documents()] == [new_doc.id]
+    moved = old.annotation(kept.id)
+    assert moved.doc_id == new_doc.id and new_doc.text[moved.start:moved.end] == "Joe Biden"

@@ -6,11 +6,10 @@ import copy
 import json
 
 import pytest
+from export_testkit import fingerprint, make_project, populate
 
 from rusus_desktop.export import ExportOptions, InvalidImport, export_project, import_file
 from rusus_desktop.store import Store
-
-from export_testkit import fingerprint, make_project, populate
 
 
 @pytest.fixture(scope="module")
