@@ -27,8 +27,8 @@ Progress = tuple[int, int]  # (done_chars, total_chars)
 Feedback = Mapping[str, str | None]
 
 
-def iter_analyze(text: str, published: dt.date | dt.datetime | None = None, *,
-                 cancelled: Callable[[], bool] = lambda: False,
+def iter_analyze(text: str, published: dt.date | dt.datetime | None = None,
+                 cancelled: Callable[[], bool] = lambda: False, *,
                  feedback: Feedback | None = None) -> Iterator[Progress | Analysis]:
     """Analyse ``text`` step by step.
 

@@ -277,7 +277,7 @@ class Annotator(QObject):
         """Rejected suggestions are not counted corpus-wide either (entity counts, entity lists)."""
         runner = getattr(self.window, "runner", None)
         entity_index = getattr(self.window, "entity_index", None)
-        if runner is None or entity_index is None:
+        if runner is None or entity_index is None or not self._store_open():
             return
         for doc_id in list(getattr(entity_index, "_by_doc", {})):
             analysis = runner.cached(doc_id)
@@ -326,8 +326,13 @@ class Annotator(QObject):
             timer.timeout.connect(self._refresh_corpus_counts)
         return timer
 
+    def _store_open(self) -> bool:
+        return getattr(self.store, "db", None) is not None
+
     def _refresh_corpus_counts(self) -> None:
         """The corpus list's annotation counts (one query for the whole corpus, after a burst)."""
+        if not self._store_open():
+            return
         model = getattr(self.window.corpus_panel, "model", None)
         if model is None or not hasattr(model, "set_annotation_count"):
             return
@@ -348,6 +353,8 @@ class Annotator(QObject):
         self._refresh_timer.start()
 
     def _refresh_panels(self) -> None:
+        if not self._store_open():
+            return
         self.tag_panel.refresh()
         self.annotation_panel.refresh()
         self._update_actions()
