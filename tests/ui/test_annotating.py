@@ -224,6 +224,10 @@ def test_accept_and_reject_suggestions(windows, tmp_path, qtbot):
     assert any(s.ref.text == "Nhà Trắng" for s in session.layer("entities"))
     w.annotator.redo_action.trigger()
 
+    # Corpus-wide views do not count it either.
+    w.annotator._apply_verdicts(session.doc_id, analysis)
+    assert not any(key == "Nhà Trắng" for _label, key in w.entity_index.mentions)
+    assert any(key == "Joe Biden" for _label, key in w.entity_index.mentions)
     # Another document: the rejected string stays hidden there too (project-wide verdict).
     from rusus_desktop.store.feedback import feedback_mapping
 
