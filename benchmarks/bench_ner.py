@@ -64,9 +64,9 @@ def main() -> int:
                 fast = results
 
     different = []
-    for text, sentences, expected, tokens in zip(texts, sentences_by_text, reference, fast):
+    for text, sentences, expected, tokens in zip(texts, sentences_by_text, reference, fast, strict=True):
         by_sentence = _group_by_sentence(tokens, split_sentences(text))
-        for sentence, sentence_expected, sentence_tokens in zip(sentences, expected, by_sentence):
+        for sentence, sentence_expected, sentence_tokens in zip(sentences, expected, by_sentence, strict=True):
             if ([tuple(row) for row in sentence_expected]
                     != [(t.word, t.pos, t.chunk, t.ner) for t in sentence_tokens]):
                 different.append(sentence)

@@ -53,6 +53,10 @@ _WIDGET_LINES = frozenset({
     "bình chọn", "thích", "theo dõi", "|", "x", "×", "đóng", "nghe bài viết", "nghe", "tải ảnh",
     "trang chủ", "media", "play", "0:00", "cỡ chữ", "a+", "a-",
 })
+_SHARE_WORDS = frozenset({
+    "chia", "sẻ", "facebook", "zalo", "twitter", "x", "email", "gửi", "in", "bài", "viết", "lưu", "copy", "link",
+    "sao", "chép", "liên", "kết", "thích", "bình", "luận", "theo", "dõi", "tải", "ảnh", "nghe", "cỡ", "chữ", "a",
+})
 _SECTION_NAMES = frozenset({
     "thời sự", "thế giới", "kinh doanh", "kinh tế", "giải trí", "thể thao", "pháp luật", "giáo dục",
     "sức khỏe", "sức khoẻ", "đời sống", "du lịch", "số hóa", "công nghệ", "xe", "ô tô xe máy", "bất động sản",
@@ -127,7 +131,12 @@ def _normalised(line: str) -> str:
 
 
 def _is_widget(line: _Line) -> bool:
-    return _normalised(line.text) in _WIDGET_LINES or bool(_WIDGET_PATTERNS.match(line.text))
+    norm = _normalised(line.text)
+    if norm in _WIDGET_LINES or _WIDGET_PATTERNS.match(line.text):
+        return True
+    # A share bar scraped as one line: "Chia sẻ Facebook Zalo Email", "Lưu | In bài | Copy link".
+    words = _WORD.findall(norm)
+    return len(words) >= 2 and all(word in _SHARE_WORDS for word in words)
 
 
 def _is_navigation(line: _Line) -> bool:

@@ -42,9 +42,10 @@ MAX_REACH = 4
 # Row getters kept per featurizer, one per token index (see Featurizer._row_getters).
 KEPT_GETTERS = 1024
 
-# Distinct window values remembered per featurizer and window kind. News vocabulary is
-# a few tens of thousands of words per corpus; past the limit the memory starts over.
-MEMO_SIZE = 1 << 15
+# Distinct window values remembered per memo (one per featurizer and window length that
+# needs one, seven in all). Enough for the syllables and names of a long article; past it
+# the memo starts over, which bounds it to a few MB.
+MEMO_SIZE = 1 << 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,8 +210,8 @@ class _WindowFeatures:
     ``T[2].istitle``, ...). A sentence costs one dictionary lookup per position and
     group, whatever the number of templates: a group of raw-value templates looks the
     value up in a table of the model's known values; any other group computes a value's
-    tuple on first sight and keeps it. ``None`` stands for a feature the model does not
-    know.
+    tuple on first sight and keeps it (:class:`_Memo`). ``None`` stands for a feature
+    the model does not know.
 
     Args:
         group: The templates of the group.
@@ -227,17 +228,21 @@ class _WindowFeatures:
         self.members = tuple(chain.from_iterable(by_function.values()))
         # For each function, one table from its output to the features of all the
         # templates using it, so a new value costs one call and one lookup per function.
-        self._parts = tuple((functions[name] if name else None,
-                             _FunctionFeatures(members, known_by_template))
-                            for name, members in by_function.items())
-        edges = {edge: self._compute(edge) for edge in (BOS, EOS)}
+        parts = [(functions[name] if name else None,
+                  _FunctionFeatures(members, known_by_template))
+                 for name, members in by_function.items()]
+        # An edge is "BOS"/"EOS" whatever the function; a literal "BOS" token gives the
+        # same string, as upstream.
+        edges = {edge: tuple(chain.from_iterable(part.get(edge.name, part.nothing)
+                                                 for _, part in parts))
+                 for edge in (BOS, EOS)}
         self._nothing = (None,) * len(self.members)
-        (first_function, first_part), *others = self._parts
-        self._table = first_part.table
-        if others or first_function is not None or self._table is None:
-            self._table = _Memo(self._compute, edges)
+        (function, part), *other_parts = parts
+        if function is None and part.known is not None and not other_parts:
+            self._table: dict = {**part.known, **edges}
         else:
-            self._table = {**self._table, **edges}
+            self._table = _Memo([(function, part.get, part.nothing) for function, part in parts],
+                                edges)
 
     def look_up(self, windows: Sequence) -> list[tuple[str | None, ...]]:
         """The features of each window (or edge) of a sentence."""
@@ -246,53 +251,51 @@ class _WindowFeatures:
             return list(map(table.__getitem__, windows))
         return list(map(table.get, windows, repeat(self._nothing, len(windows))))
 
-    def _compute(self, value: object) -> tuple[str | None, ...]:
-        if isinstance(value, _Edge):
-            # An edge is "BOS"/"EOS" whatever the function; a literal "BOS" token gives
-            # the same string, as upstream.
-            return tuple(chain.from_iterable(part.get(value.name) for _, part in self._parts))
+
+class _Memo(dict):
+    """Window value -> features, computed from the parts on first sight and kept.
+
+    Each part is ``(function, get, nothing)``: the function's output is looked up with
+    ``get(output, nothing)``. Forgets everything but the edges at :data:`MEMO_SIZE` values.
+    """
+
+    def __init__(self, parts: Sequence[tuple[FeatureFunction | None, Callable, tuple]],
+                 edges: Mapping) -> None:
+        super().__init__(edges)
+        self._parts = tuple(parts)
+        self._edges = dict(edges)
+
+    def __missing__(self, value: str) -> tuple[str | None, ...]:
+        if len(self) >= MEMO_SIZE:
+            self.clear()
+            self.update(self._edges)
         features: tuple[str | None, ...] = ()
-        for function, part in self._parts:
-            features += part.get(function(value) if function else value)
+        for function, get, nothing in self._parts:
+            features += get(function(value) if function else value, nothing)
+        self[value] = features
         return features
 
 
-class _Memo(dict):
-    """``compute(value)`` for values seen before, forgetting all when it gets too big."""
-
-    def __init__(self, compute: Callable[[object], tuple], permanent: Mapping) -> None:
-        super().__init__(permanent)
-        self._compute = compute
-        self._permanent = dict(permanent)
-
-    def __missing__(self, value: object) -> tuple:
-        if len(self) >= MEMO_SIZE:
-            self.clear()
-            self.update(self._permanent)
-        result = self[value] = self._compute(value)
-        return result
-
-
 class _FunctionFeatures:
-    """Function output -> the features of the templates sharing that function."""
+    """Output of one function -> the features of the templates sharing that function."""
 
-    __slots__ = ("_prefixes", "table", "_nothing")
+    __slots__ = ("known", "nothing", "get")
 
     def __init__(self, templates: Sequence[Template],
                  known_by_template: Mapping[str, Mapping[str, str]] | None) -> None:
-        self._prefixes = tuple(template.text + "=" for template in templates)
-        self._nothing = (None,) * len(templates)
+        self.nothing = (None,) * len(templates)
         #: Known output -> features, or None when every feature is emitted.
-        self.table: dict[object, tuple[str | None, ...]] | None = None
-        if known_by_template is not None:
+        self.known: dict[str, tuple[str | None, ...]] | None = None
+        #: ``get(output, default)``, as ``dict.get``.
+        self.get: Callable[[str, tuple], tuple]
+        if known_by_template is None:
+            prefixes = tuple(template.text + "=" for template in templates)
+            self.get = lambda text, _: tuple(prefix + text for prefix in prefixes)
+        else:
             known = [known_by_template.get(template.text, {}) for template in templates]
-            self.table = {text: tuple(k.get(text) for k in known)
+            self.known = {text: tuple(k.get(text) for k in known)
                           for text in set(chain.from_iterable(known))}
-
-    def get(self, text: str) -> tuple[str | None, ...]:
-        if self.table is None:
-            return tuple(prefix + text for prefix in self._prefixes)
-        return self.table.get(text, self._nothing)
+            self.get = self.known.get
 
 
 class Featurizer:
@@ -371,9 +374,10 @@ class Featurizer:
             return [[] for _ in range(n)]
         windows = windows if windows is not None else SentenceWindows()
         looked_up = [group.look_up(windows.padded(columns[column], length))
-                     for (column, length), group in zip(self._windows, self._groups)]
+                     for (column, length), group
+                     in zip(self._windows, self._groups, strict=True)]
         # flat[(MAX_REACH + j) * block + c] is column c of position j's block.
-        flat = list(chain.from_iterable(chain.from_iterable(zip(*looked_up))))
+        flat = list(chain.from_iterable(chain.from_iterable(zip(*looked_up, strict=True))))
         return [[*filter(None, row(flat))] for row in self._row_getters(n)]
 
     def _row_getters(self, n: int) -> list[Callable[[list], tuple]]:

@@ -49,22 +49,32 @@ class ReanchorReport:
 
 
 def previous_version(store: Store, doc: Document) -> Document | None:
-    """The stored document that ``doc`` is a new version of (same source path, other text)."""
+    """The stored document that ``doc`` is a new version of (same source path, other text).
+
+    Paths are compared as given (indexed), then resolved, among rows with the same file name, so
+    adding thousands of new files does not resolve every stored path for each of them.
+    """
     if not doc.source_path:
         return None
-    rows = store.db.execute("SELECT id, source_path FROM documents WHERE id != ? ORDER BY position DESC",
-                            [doc.id]).fetchall()
+    row = store.db.execute("SELECT id FROM documents WHERE source_path = ? AND id != ? "
+                           "ORDER BY position DESC LIMIT 1", [doc.source_path, doc.id]).fetchone()
+    if row is not None:
+        return store.document(row[0])
+    name = Path(doc.source_path).name
+    if not name:
+        return None
     try:
-        wanted = str(Path(doc.source_path).resolve())
+        wanted = Path(doc.source_path).resolve()
     except OSError:
-        wanted = doc.source_path
+        return None
+    # instr() rather than LIKE: file names may contain % or _.
+    rows = store.db.execute("SELECT id, source_path FROM documents WHERE id != ? AND "
+                            "instr(source_path, ?) > 0 ORDER BY position DESC", [doc.id, name]).fetchall()
     for rid, path in rows:
-        if not path:
+        if not path or Path(path).name != name:
             continue
-        if path == doc.source_path:
-            return store.document(rid)
         try:
-            if str(Path(path).resolve()) == wanted:
+            if Path(path).resolve() == wanted:
                 return store.document(rid)
         except OSError:
             continue
@@ -123,13 +133,13 @@ def _carry_feedback(store: Store, old: Document, new: Document) -> None:
     if not rows:
         return
     anchors = []
-    for rid, start, end, text in rows:
+    for rid, start, end, _text in rows:
         if start is None or end is None:
             continue
         prefix, quote, suffix = quote_context(old.text, start, end)
         anchors.append(Anchor(rid, start, end, quote, prefix, suffix))
     placed = reanchor(old.text, new.text, anchors)
-    for rid, start, end, text in rows:
+    for rid, _start, _end, text in rows:
         p = placed.get(rid)
         if p is not None and new.text[p.start:p.end] == text:
             store.db.execute('UPDATE suggestion_feedback SET doc_id = ?, start = ?, "end" = ? WHERE id = ?',

@@ -69,6 +69,7 @@ class DocumentView(QPlainTextEdit):
         self._apply_font()
 
         self.highlighter = SpanHighlighter(self.document())
+        self.highlighter.view = self
         self.furniture_layer = FurnitureLayer(self.palette())
         self.highlighter.add_layer(self.furniture_layer)
         self.highlighter.add_layer(EntityLayer())
@@ -95,8 +96,9 @@ class DocumentView(QPlainTextEdit):
         # The first line is styled as a heading when it is the document's title.
         self.highlighter.title_length = len(first_line) if first_line.strip() and \
             " ".join(first_line.split()) == " ".join(document.title.split()) else 0
-        # setPlainText lays out lazily and runs the highlighter once over every block.
         self.setPlainText(document.text)
+        self.highlighter.document_replaced()
+        self.highlighter.rehighlight()  # all of a small document; the visible part of a large one
         self._apply_furniture_mode()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -104,6 +106,7 @@ class DocumentView(QPlainTextEdit):
         self.overlays.clear()
         self.highlighter.set_sources({}, self.session.offsets, rehighlight=False)
         self.setPlainText("")
+        self.highlighter.document_replaced()
 
     def _on_session_analysis_changed(self, _analysis) -> None:
         with self.keeping_position():
@@ -149,6 +152,7 @@ class DocumentView(QPlainTextEdit):
     def select_span(self, start: int, end: int, *, flash: bool = True) -> None:
         """Select ``[start, end)`` (code points) and scroll it into the upper third of the view."""
         offsets = self.session.offsets
+        self.highlighter.ensure_highlighted(start, end)
         cursor = QTextCursor(self.document())
         cursor.setPosition(offsets.to_qt(start))
         cursor.setPosition(offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
@@ -250,6 +254,9 @@ class DocumentView(QPlainTextEdit):
     def _apply_furniture_mode(self) -> None:
         doc = self.document()
         hide = self.furniture_mode == "hide"
+        if not hide and not getattr(self, "_folded", False):
+            return  # nothing is folded and nothing should be: no need to visit every block
+        self._folded = hide
         furniture = self.session.layer(FURNITURE_LAYER)
         offsets = self.session.offsets
         changed = False
@@ -315,6 +322,11 @@ class DocumentView(QPlainTextEdit):
         self.setViewportMargins(side, 8, side, 8)
 
     # -- Qt overrides ------------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Large documents are formatted lazily: format what is about to be painted first.
+        self.highlighter.ensure_visible()
+        super().paintEvent(event)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
         # The side margins grow with the width; they must not make the widget refuse to shrink.

@@ -1,8 +1,8 @@
-"""Highlighting the reader: a QSyntaxHighlighter over the session's span indexes (STYLE §3.8).
+"""Highlighting the reader: a lazy syntax highlighter over the session's span indexes (STYLE §3.8).
 
 The highlighter holds named :class:`HighlightLayer` objects, drawn in ``z`` order (a higher layer's
-format properties win where they set the same property). For each text block Qt asks to format,
-``highlightBlock`` finds the block's code-point range, asks each visible layer's ``SpanIndex`` for
+format properties win where they set the same property). For each text block it formats (those on
+screen first; see :class:`SpanHighlighter`), it finds the block's code-point range, asks each visible layer's ``SpanIndex`` for
 the spans there, cuts the block at every span boundary (``corpus.spans.segments``) and sets one
 merged ``QTextCharFormat`` per piece. Formats are cached per combination of span keys, so a
 document with 50k spans builds only a few dozen formats. Nothing is written into the document:
@@ -14,10 +14,20 @@ To add a layer (issue 5's annotations): subclass :class:`HighlightLayer`, implem
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Hashable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPalette,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+    QTextLayout,
+)
 
 from rusus_desktop.corpus.spans import Span, SpanIndex, segments
 from rusus_desktop.corpus.text import OffsetMap
@@ -157,11 +167,22 @@ class FurnitureLayer(HighlightLayer):
         return translate("Highlighter", "Page furniture (outside the article)")
 
 
-class SpanHighlighter(QSyntaxHighlighter):
-    """Formats blocks from the layers' span indexes. See the module docstring."""
+class SpanHighlighter(QObject):
+    """Formats blocks from the layers' span indexes. See the module docstring.
+
+    Works like a ``QSyntaxHighlighter`` (formats go into each block's layout, never into the
+    document), but lazily: a ``QSyntaxHighlighter`` formats every block of a document as soon as
+    it is set, which for a 1 MB article costs ten times what Qt needs to show the plain text.
+    Here small documents are formatted at once; large ones block by block as they come into view
+    (``ensure_visible``, called by the view before it paints) and in idle time after that.
+    """
+
+    EAGER_BLOCKS = 800  # documents with up to this many blocks are formatted at once
+    IDLE_SLICE = 0.006  # seconds of idle-time formatting per event-loop turn
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
+        self._doc = document
         self._layers: list[HighlightLayer] = []
         self.offsets = OffsetMap("")
         self._compose_cache: dict[tuple, QTextCharFormat] = {}
@@ -169,6 +190,22 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._gap_format: QTextCharFormat | None = None
         self._title_format: QTextCharFormat | None = None
         self.title_length = 0  # code points of the first line when it is the document's title
+        self.view = None  # the QPlainTextEdit showing the document (for the visible range)
+        self._generation = 1
+        self._done: dict[int, int] = {}  # block number -> generation its formats belong to
+        self._idle = QTimer(self)
+        self._idle.setInterval(0)
+        self._idle.timeout.connect(self._idle_step)
+        self._idle_next = 0
+        # Idle formatting starts once the reader has settled, so it never competes with showing
+        # a freshly opened document.
+        self._idle_delay = QTimer(self)
+        self._idle_delay.setSingleShot(True)
+        self._idle_delay.setInterval(250)
+        self._idle_delay.timeout.connect(self._idle.start)
+
+    def document(self) -> QTextDocument:
+        return self._doc
 
     # -- reading layout ----------------------------------------------------------------------
 
@@ -249,26 +286,144 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     # -- refreshing --------------------------------------------------------------------------
 
+    def document_replaced(self) -> None:
+        """The view set new text: nothing is formatted yet (call before ``rehighlight``)."""
+        self._done.clear()
+        self._generation += 1
+        self._idle.stop()
+        self._idle_delay.stop()
+        self._idle_next = 0
+
+    def rehighlight(self) -> None:
+        """Re-format the document: at once when small, else the visible part now, the rest when idle."""
+        self._generation += 1
+        doc = self._doc
+        if doc.blockCount() <= self.EAGER_BLOCKS:
+            self._idle.stop()
+            self._idle_delay.stop()
+            self._highlight_range(doc.firstBlock(), doc.lastBlock())
+            return
+        self.ensure_visible()
+        self._idle_next = 0
+        self._idle.stop()
+        self._idle_delay.start()
+
+    def rehighlightBlock(self, block: QTextBlock) -> None:  # noqa: N802 - QSyntaxHighlighter's name
+        self._highlight_range(block, block)
+
     def refresh(self, start: int, end: int) -> None:
-        """Re-highlight only the blocks touching code points ``[start, end)``."""
-        doc = self.document()
-        if doc is None:
-            return
+        """Re-format only the blocks touching code points ``[start, end)`` (now, seen or not)."""
+        doc = self._doc
         qstart, qend = self.offsets.to_qt(start), self.offsets.to_qt(max(start, end))
-        block = doc.findBlock(qstart)
+        first = doc.findBlock(qstart)
         last = doc.findBlock(qend)
-        last_number = last.blockNumber() if last.isValid() else doc.blockCount() - 1
-        while block.isValid() and block.blockNumber() <= last_number:
-            self.rehighlightBlock(block)
-            block = block.next()
-
-    # -- Qt ----------------------------------------------------------------------------------
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        self.blocks_highlighted += 1
-        if not text:
+        if not first.isValid():
             return
-        block = self.currentBlock()
+        self._highlight_range(first, last if last.isValid() else doc.lastBlock())
+
+    def ensure_highlighted(self, start: int, end: int) -> None:
+        """Make sure the blocks over code points ``[start, end)`` carry current formats."""
+        doc = self._doc
+        block = doc.findBlock(self.offsets.to_qt(start))
+        last = doc.findBlock(self.offsets.to_qt(max(start, end)))
+        last_number = last.blockNumber() if last.isValid() else doc.blockCount() - 1
+        self._highlight_stale(block, last_number)
+
+    def ensure_visible(self) -> None:
+        """Format the blocks in (and just below) the view's viewport that are not current yet.
+
+        The visible range is estimated from text lengths rather than measured: measuring would lay
+        the blocks out once without their formats and then again with them.
+        """
+        view = self.view
+        if view is None:
+            return
+        block = view.firstVisibleBlock()
+        if not block.isValid():
+            return
+        metrics = QFontMetricsF(view.font())
+        viewport = view.viewport()
+        per_line = max(20.0, viewport.width() / max(1.0, metrics.averageCharWidth()))
+        lines_left = 1.5 * viewport.height() / max(1.0, metrics.lineSpacing()) + 2
+        last = block
+        b = block
+        while b.isValid() and lines_left > 0:
+            if b.isVisible():
+                lines_left -= max(1.0, b.length() / per_line)
+            last = b
+            b = b.next()
+        self._highlight_stale(block, last.blockNumber())
+
+    def _highlight_stale(self, block: QTextBlock, last_number: int) -> None:
+        generation, done = self._generation, self._done
+        run_start = None
+        while block.isValid() and block.blockNumber() <= last_number:
+            if done.get(block.blockNumber()) != generation:
+                if run_start is None:
+                    run_start = block
+                run_end = block
+            elif run_start is not None:
+                self._highlight_range(run_start, run_end)
+                run_start = None
+            block = block.next()
+        if run_start is not None:
+            self._highlight_range(run_start, run_end)
+
+    def _idle_step(self) -> None:
+        deadline = time.perf_counter() + self.IDLE_SLICE
+        doc = self._doc
+        block = doc.findBlockByNumber(self._idle_next)
+        generation, done = self._generation, self._done
+        first = last = None
+        while block.isValid() and time.perf_counter() < deadline:
+            if done.get(block.blockNumber()) != generation:
+                self._format_block(block)
+                first = first or block
+                last = block
+            block = block.next()
+        if first is not None:
+            doc.markContentsDirty(first.position(), last.position() + last.length() - first.position())
+        if block.isValid():
+            self._idle_next = block.blockNumber()
+        else:
+            self._idle.stop()
+
+    def _highlight_range(self, first: QTextBlock, last: QTextBlock) -> None:
+        block = first
+        end = last.blockNumber()
+        changed_from = changed_to = None
+        while block.isValid() and block.blockNumber() <= end:
+            if self._format_block(block):
+                if changed_from is None:
+                    changed_from = block
+                changed_to = block
+            block = block.next()
+        if changed_from is not None:
+            # One relayout for the whole run of blocks whose formats changed.
+            self._doc.markContentsDirty(changed_from.position(),
+                                        changed_to.position() + changed_to.length() - changed_from.position())
+
+    # -- formatting one block ----------------------------------------------------------------
+
+    def _format_block(self, block: QTextBlock) -> bool:
+        """Set ``block``'s formats from the layers; True when its layout needs redoing."""
+        self.blocks_highlighted += 1
+        self._done[block.blockNumber()] = self._generation
+        layout = block.layout()
+        text = block.text()
+        ranges = self._block_ranges(block, text) if text else []
+        if not ranges and not layout.formats():
+            return False
+        formats = []
+        for start, length, fmt in ranges:
+            r = QTextLayout.FormatRange()
+            r.start, r.length, r.format = start, length, fmt
+            formats.append(r)
+        layout.setFormats(formats)
+        return True
+
+    def _block_ranges(self, block: QTextBlock, text: str) -> list[tuple[int, int, QTextCharFormat]]:
+        """``(start, length, format)`` in UTF-16 units within the block, sorted, not overlapping."""
         qpos = block.position()
         offsets = self.offsets
         cp0 = offsets.from_qt(qpos)
@@ -281,58 +436,51 @@ class SpanHighlighter(QSyntaxHighlighter):
             for span in layer.index.overlapping(cp0, cp1):
                 if not hidden or span.label not in hidden:
                     pieces.append((i, span))
+        ranges: list[tuple[int, int, QTextCharFormat]] = []
         if pieces:
             by_span = {id(span): i for i, span in pieces}
             for a, b, active in segments([s for _, s in pieces], cp0, cp1):
                 fmt = self._format_for(active, by_span)
                 if fmt is not None:
                     qa, qb = offsets.to_qt(a) - qpos, offsets.to_qt(b) - qpos
-                    self.setFormat(qa, qb - qa, fmt)
+                    ranges.append((qa, qb - qa, fmt))
         # Reading layout last, merged over whatever the layers set.
         if cp0 == 0 and self._title_format is not None and self.title_length:
-            self._merge(0, offsets.to_qt(min(self.title_length, cp1)), self._title_format, bool(pieces))
+            ranges = _overlay(ranges, 0, offsets.to_qt(min(self.title_length, cp1)), self._title_format)
         elif self._gap_format is not None and qpos > 0 and block.previous().length() > 1:
-            self._set_gap(text, cp0, qpos, bool(pieces))
+            gap = self._gap_position(text, cp0, qpos, ranges)
+            if gap is not None:
+                ranges = _overlay(ranges, gap, gap + 1, self._gap_format)
+        return ranges
 
-    def _merge(self, start: int, length: int, fmt: QTextCharFormat, layered: bool) -> None:
-        if not layered:
-            self.setFormat(start, length, fmt)
-            return
-        pos, end = start, start + length
-        while pos < end:  # walk runs of equal format so each keeps its layer look
-            current = self.format(pos)
-            run = pos + 1
-            while run < end and self.format(run) == current:
-                run += 1
-            merged = QTextCharFormat(current)
-            merged.merge(fmt)
-            self.setFormat(pos, run - pos, merged)
-            pos = run
+    def _gap_position(self, text: str, cp0: int, qpos: int, ranges) -> int | None:
+        """Where the paragraph gap goes: the first space early in the paragraph that carries no
+        background (a background would be drawn as tall as the line, gap included).
 
-    def _set_gap(self, text: str, cp0: int, qpos: int, layered: bool) -> None:
-        """Give the paragraph's first space without a background the paragraph-gap format.
-
-        (A background would be drawn as tall as the line, gap included.)
+        Prefer a plain space (an underline on the larger space would sit lower); else any space
+        without a background; else (an annotation covers the whole first line) any space. Only
+        spaces early in the paragraph count: the gap must open above its first line.
         """
-        # Prefer a plain space (an underline on the larger space would sit lower); else any space
-        # without a background; else (an annotation covers the whole first line) any space. Only
-        # spaces early in the paragraph count: the gap must open above its first line, not in the
-        # middle of the paragraph.
         limit = min(len(text), GAP_SEARCH_LIMIT)
+
+        def format_at(q: int) -> QTextCharFormat | None:
+            for start, length, fmt in ranges:
+                if start <= q < start + length:
+                    return fmt
+            return None
+
         for plain_only in (True, False, None):
             i = text.find(" ", 0, limit)
             while i >= 0:
                 q = self.offsets.to_qt(cp0 + i) - qpos
-                current = self.format(q) if layered else None
+                current = format_at(q)
                 if current is None or plain_only is None or (
-                        current.isEmpty() if plain_only else current.background().style() == Qt.BrushStyle.NoBrush):
-                    merged = QTextCharFormat(current) if current is not None else QTextCharFormat()
-                    merged.merge(self._gap_format)
-                    self.setFormat(q, 1, merged)
-                    return
+                        not plain_only and current.background().style() == Qt.BrushStyle.NoBrush):
+                    return q
                 i = text.find(" ", i + 1, limit)
-            if not layered:
-                return
+            if not ranges:
+                return None
+        return None
 
     def _format_for(self, active: tuple[Span, ...], by_span: dict[int, int]) -> QTextCharFormat | None:
         layers = self._layers
@@ -361,3 +509,31 @@ class SpanHighlighter(QSyntaxHighlighter):
                     lines.append(layer.describe(span))
         return lines
 
+
+def _overlay(ranges: list[tuple[int, int, QTextCharFormat]], a: int, b: int,
+             fmt: QTextCharFormat) -> list[tuple[int, int, QTextCharFormat]]:
+    """Merge ``fmt`` over ``[a, b)``: covered pieces keep their look plus ``fmt``, gaps get ``fmt``."""
+    if b <= a:
+        return ranges
+    out: list[tuple[int, int, QTextCharFormat]] = []
+    pos = a
+    for start, length, current in ranges:
+        end = start + length
+        if end <= a or start >= b:
+            out.append((start, length, current))
+            continue
+        if start < a:
+            out.append((start, a - start, current))
+        lo, hi = max(start, a), min(end, b)
+        if lo > pos:
+            out.append((pos, lo - pos, fmt))
+        merged = QTextCharFormat(current)
+        merged.merge(fmt)
+        out.append((lo, hi - lo, merged))
+        pos = hi
+        if end > b:
+            out.append((b, end - b, current))
+    if pos < b:
+        out.append((pos, b - pos, fmt))
+    out.sort(key=lambda r: r[0])
+    return out

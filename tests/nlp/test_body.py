@@ -37,7 +37,8 @@ def test_body_keeps_title_dateline_lead_paragraphs_caption_and_author():
 
 
 @pytest.mark.parametrize("widget", ["Video đang HOT", "Theo dõi Baoquocte.vn trên", "Chia sẻ", "Quảng cáo",
-                                    "Xem thêm: Giá xăng tăng lần thứ 6 liên tiếp", "|"])
+                                    "Xem thêm: Giá xăng tăng lần thứ 6 liên tiếp", "|", "Chia sẻ Facebook Zalo Email",
+                                    "Lưu | In bài | Copy link"])
 def test_body_drops_widget_lines_inside_the_article(widget):
     text = "\n".join([TITLE, LEAD, widget, PARAGRAPH, AUTHOR])
     assert body_lines(text) == [TITLE, LEAD, PARAGRAPH, AUTHOR]

@@ -116,7 +116,7 @@ def test_sentences_cover_text_without_losing_offsets() -> None:
         "Tổng thống Nga Vladimir V. Putin tới TP. Hồ Chí Minh.", "Ông nói: “Tốt.”",
         "Sau đó... rồi ông đi!", "Giá 1.500 đồng.", "Dòng hai?"]
     assert all(e - s <= MAX_SENTENCE_CHARS for s, e in sentences)
-    gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in zip(sentences, sentences[1:])]
+    gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in zip(sentences, sentences[1:], strict=False)]
     assert all(gap.isspace() for gap in gaps)
     assert "".join(text[s:e] for s, e in sentences).replace(" ", "") == "".join(text.split())
 

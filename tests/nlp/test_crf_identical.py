@@ -130,7 +130,8 @@ def test_tagged_features_are_underthesea_strings() -> None:
                    for p in predictors]
     for sentence in _sentences()[::3]:  # underthesea's own featurizing is slow
         windows = SentenceWindows()
-        for predictor, featurizer, rows in zip(predictors, featurizers, _stage_inputs(sentence)):
+        for predictor, featurizer, rows in zip(predictors, featurizers, _stage_inputs(sentence),
+                                                  strict=True):
             expected = predictor.transformer.transform([rows])[0][0]
             columns = [tuple(row[i] for row in rows) for i in range(len(rows[0]))]
             assert featurizer.rows(columns, windows) == expected, sentence

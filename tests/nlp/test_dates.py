@@ -106,6 +106,14 @@ EXAMPLES = [
     ("Lễ hội chùa Hương khai mạc rằm tháng Giêng.", TET_2025, "rằm tháng Giêng", "date", "2025-02-12", None),
     ("Giỗ Tổ Hùng Vương mùng 10/3 âm lịch.", dt.date(2024, 4, 1), "mùng 10/3 âm lịch", "date", "2024-04-18", None),
     ("Chợ hoa họp từ đầu tháng Chạp.", TET_2025, "đầu tháng Chạp", "date", None, "START"),
+    # The months of a year so far, quarters as businesses write them, halves of a month.
+    ("Trong 11 tháng năm 2024, cả nước xảy ra 21.118 vụ.", Y2021, "11 tháng năm 2024", "range", "2024-01/2024-11", None),
+    ("Xuất khẩu 9 tháng năm nay tăng 15%.", Y2021, "9 tháng năm nay", "range", "2021-01/2021-09", None),
+    ("Lợi nhuận Q3/2024 tăng 20%.", Y2021, "Q3/2024", "date", "2024-Q3", None),
+    ("Trong nửa đầu tháng 9, giá tăng.", Y2021, "nửa đầu tháng 9", "date", "2021-09", "START"),
+    # Days joined by "và" with the month written once; a holiday's day with a dash.
+    ("Kỳ thi diễn ra ngày 26 và 27-6.", Y2021, "ngày 26 và 27-6", "range", "2021-06-26/2021-06-27", None),
+    ("Học sinh được nghỉ dịp lễ 30-4.", Y2021, "30-4", "date", "2021-04-30", None),
 ]
 
 
@@ -155,6 +163,14 @@ def test_dates_examples(sentence, published, span_text, kind, value, mod):
     "Cầu thủ 24 tuổi người Anh ghi bàn.",
     "Đội bóng xếp thứ Ba trên bảng xếp hạng.",
     "Doanh nghiệp do chủ Nhật Bản đầu tư.",
+    "Thay thế các quy định của Luật Giao thông đường bộ năm 2008.",
+    "Luật Trật tự, an toàn giao thông đường bộ năm 2024 gồm 9 chương.",
+    "Điểm thi chiếm tỷ trọng 7/3 như trước.",
+    "Điểm học bạ tính theo hệ số 1-2-3 cho ba năm học.",
+    "Bão mạnh cấp 12-13, khi vào đất liền còn cấp 8-9.",
+    "Văn phòng đặt tại Q1, TP.HCM.",
+    "Người đi xe máy vượt đèn đỏ bị phạt 4-6 triệu đồng, gấp 4-5 lần.",
+    "Ứng dụng VNeID phiên bản 2.1.5 đã có.",
 ])
 def test_dates_non_dates(sentence):
     assert find_dates(sentence, Y2021) == []
@@ -257,6 +273,11 @@ def test_dates_anaphora_takes_the_date_just_mentioned():
     ("Chủ Nhật, 15:30, 12/03/2023", dt.datetime(2023, 3, 12, 15, 30)),
     ("06/01/2025 07:15 GMT+7", dt.datetime(2025, 1, 6, 7, 15)),
     ("Thứ Sáu, 26/07/2024", dt.datetime(2024, 7, 26)),
+    ("Cập nhật lúc 21:05, 07/05/2023", dt.datetime(2023, 5, 7, 21, 5)),
+    ("Thứ Năm, 05/09/2024 06:30 (GMT+7)", dt.datetime(2024, 9, 5, 6, 30)),
+    ("20-01-2025 - 15:42", dt.datetime(2025, 1, 20, 15, 42)),
+    ("22:40 8/3/2025", dt.datetime(2025, 3, 8, 22, 40)),
+    ("Thứ Tư, ngày 20/11/2024 10:32", dt.datetime(2024, 11, 20, 10, 32)),
 ])
 def test_dateline_formats(line, expected):
     assert find_dateline(f"Tiêu đề của một bài báo dài vừa phải\n\n{line}\n\nNội dung bài viết.") == expected

@@ -11,7 +11,6 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor  # noqa: E402
 from rusus_desktop.corpus.reader import load_corpus  # noqa: E402
 from rusus_desktop.store import Store  # noqa: E402
 
-
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 

@@ -297,7 +297,7 @@ def test_rename_recolour_reorder_and_delete_tags(windows, tmp_path, qtbot):
     windows.close(w)
     w2 = windows.make(path)
     w2.annotator.project_focus()
-    assert w2.annotator.undo_action.text() == f"Undo Delete tag “Hợp tác”"
+    assert w2.annotator.undo_action.text() == "Undo Delete tag “Hợp tác”"
     w2.annotator.undo_action.trigger()
     assert [x.id for x in w2.store.annotations()] == [ann.id]
 
@@ -412,3 +412,21 @@ def test_undo_is_per_document(windows, tmp_path, qtbot):
     w.open_document(ids[0])
     assert a.undo_action.isEnabled()
     assert formats_at(w, 0, 3) and text[:3]
+
+
+def test_delete_key_removes_the_current_annotation_and_gutter_click_selects(windows, tmp_path, qtbot):
+    w = windows.make(tmp_path / "d.rusus")
+    text = w.session.document.text
+    s = text.index("Nhà Trắng")
+    select_cp(w, s, s + 9)
+    ann = w.annotator.apply_tag(_first_tag(w).id)
+    w.annotator.set_current(None)
+    # Click its side bar in the gutter.
+    gutter = w.annotator.gutter
+    [(bar_ann, rect)] = [(a, r) for a, r in gutter.bars() if a.id == ann.id]
+    qtbot.mouseClick(gutter, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert w.annotator.current is not None and w.annotator.current.id == ann.id
+    w.view.setFocus()
+    qtbot.keyClick(w.view, Qt.Key.Key_Delete)
+    assert w.store.annotations() == []
+    assert w.annotator.undo_action.text() == "Undo Delete annotation"

@@ -193,3 +193,18 @@ def test_other_paths_are_separate_documents(tmp_path):
         store.add_documents([a])
         store.add_documents([b])
         assert store.document_count() == 2
+
+
+def test_new_version_found_through_a_different_spelling_of_the_path(tmp_path, monkeypatch):
+    src = tmp_path / "bai 100%_x.txt"
+    with Store(tmp_path / "p.rusus") as store:
+        doc = _write(src, ARTICLE)
+        store.add_documents([doc])
+        monkeypatch.chdir(tmp_path)
+        from rusus_desktop.corpus.reader import read_document
+
+        src.write_text(ARTICLE + "Thêm một câu.\n", encoding="utf-8")
+        new = read_document("bai 100%_x.txt")  # relative this time
+        result = store.add_documents([new])
+        assert result.reanchored and result.reanchored[0].old_id == doc.id
+        assert store.document_count() == 1

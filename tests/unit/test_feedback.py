@@ -5,8 +5,8 @@ import pytest
 
 from rusus_desktop.corpus.reader import document_from_text
 from rusus_desktop.nlp.types import Analysis, DateSpan, EntitySpan
-from rusus_desktop.store import ops
 from rusus_desktop.store import feedback as fb
+from rusus_desktop.store import ops
 
 A = "Tổng thống Joe Biden gặp Tổng thống Nga Vladimir Putin tại Geneva ngày 16/6.\n"
 B = "Ông Biden nói Joe Biden sẽ gặp Putin. Nga phản đối.\n"

@@ -90,7 +90,9 @@ def test_a_failed_op_leaves_neither_data_nor_log(store, doc):
     tag = store.tags()[0]
     op = ops.add_annotation_op(store, doc.id, 0, 12, tag.id)
     ops.perform(store, op, h)
-    with pytest.raises(Exception):
+    import sqlite3
+
+    with pytest.raises(sqlite3.IntegrityError):
         ops.perform(store, op, h)  # same id again: the insert fails
     assert len(store.annotations()) == 1 and len(h.entries(doc.id)) == 1
 

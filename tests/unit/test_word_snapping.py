@@ -52,4 +52,6 @@ def test_property_snapped_range_is_valid(text, a, b):
     assert is_boundary(text, s) and is_boundary(text, e)
     lo, hi = sorted((min(a, len(text)), min(b, len(text))))
     if text[lo:hi].strip():
-        assert s < e and text[s:e].strip() == text[s:e]
+        assert s < e
+        # Trimmed, unless a mark sits on the space itself (the space is then part of a character).
+        assert text[s:e].strip() == text[s:e] or not is_boundary(text, s + 1) or not is_boundary(text, e - 1)

@@ -21,8 +21,6 @@ from rusus_desktop.nlp.dates.vocabulary import (
 
 _I = re.IGNORECASE
 
-
-
 # Words before a core that belong to the expression (checked against the text just before it).
 _LEFT_HEAD = re.compile(r"(?<!\w)(?:ngày|hôm|mùng|mồng)\s+$", _I)
 # "trong 2 ngày 18-19/11": the word "ngày" is the unit of the duration before the date.
@@ -34,6 +32,7 @@ _LEFT_WEEKDAY_PAREN = re.compile(rf"(?<!\w)(?:(?P<wd>{WEEKDAY})|hôm\s+nay|hôm\
 _LEFT_DAY_DEIXIS = re.compile(r"(?<!\w)(?:ngày\s+)?hôm\s+(?:nay|qua|kia)\s*,?\s*$", _I)
 _LEFT_HOM_WEEKDAY = re.compile(r"(?<!\w)(?:hôm|ngày)\s+$", _I)
 _LEFT_MOD = re.compile(rf"(?<!\w)(?P<mod>{MOD_WORD})\s+$", _I)
+_LEFT_HALF_MOD = re.compile(r"(?<!\w)nửa\s+(?P<mod>đầu|cuối)\s+$", _I)  # "nửa đầu tháng 9": the first half
 # Prepositions and verbs that make a bare number a date; they stay outside the span.
 _LEFT_CUE = re.compile(r"(?<!\w)(?:từ|đến|tới|trước|sau|vào|hạn|hết|hồi|kể\s+từ|cho\s+tới|tính\s+đến|"
                        r"đầu|giữa|cuối|trong|lúc|khoảng|mùa|mùa\s+giải|dịp|giai\s+đoạn|niên\s+khóa|nhiệm\s+kỳ|tài\s+khóa|"
@@ -41,7 +40,7 @@ _LEFT_CUE = re.compile(r"(?<!\w)(?:từ|đến|tới|trước|sau|vào|hạn|h�
 # A holiday named by its day: "Quốc khánh 2/9", "nghỉ lễ 30/4", "kỷ niệm 20/11".
 _LEFT_HOLIDAY = re.compile(r"(?<!\w)(?:quốc\s+khánh|lễ|kỷ\s+niệm|ngày\s+hội)\s+$", _I)
 # Words around a slash number that make it a fraction, a ratio or a document number.
-_LEFT_NOT_DATE = re.compile(r"(?<!\w)(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+số|tỉ\s+số|chiếm|hơn|gần|khoảng|trên|dưới|bằng|còn|"
+_LEFT_NOT_DATE = re.compile(r"(?<!\w)(?:tỷ\s+lệ|tỉ\s+lệ|tỷ\s+số|tỉ\s+số|tỷ\s+trọng|tỉ\s+trọng|hệ\s+số|chiếm|hơn|gần|khoảng|trên|dưới|bằng|còn|"
                             r"số|hẻm|ngõ|ngách|kiệt|nhà|lớp|phòng|mã|phiên\s+bản|"
                             r"nghị\s+định|quyết\s+định|thông\s+tư|nghị\s+quyết|luật|chỉ\s+thị|công\s+văn)\s+$", _I)
 _RIGHT_NOT_DATE = re.compile(r"(?:/[A-ZĐ]|\s*(?:%|dân\s+số|số\b|diện\s+tích|tổng|lượng|phần|người|trong\s+số|"
@@ -63,14 +62,16 @@ _RIGHT_NUMERIC = re.compile(r"\s+(?:\d|(?:" + MONTH_WORD + "|" + LUNAR_MONTH_WOR
 # "2 ngày 18-19/11": a count of days followed by the days themselves.
 _RIGHT_DAY_DATE = re.compile(r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?[/.-]\d{1,2}(?!\d)")
 _RIGHT_WAGES = re.compile(r"\s+lương(?!\w)", _I)  # "1,2 tháng lương": pay, not time
+_RIGHT_SCHOOL_YEAR = re.compile(r"\s+học(?!\w)", _I)
 _RIGHT_LUNAR = re.compile(r"\s*(?:\(\s*âm\s+lịch\s*\)|âm\s+lịch(?!\w))", _I)
 # A year at the end of a law's or convention's name is part of the name, as in "Olympic Paris 2024":
 # "Bộ luật Hình sự năm 2015", "Công ước Liên hợp quốc về Luật Biển năm 1982", "Hiến pháp năm 2013".
-_LEFT_LAW_NAME = re.compile(r"(?:(?<!\w)(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Công\s+ước)\s+(?P<name>\w[\w-]*(?:\s+[\w-]+){0,6})"
+_LEFT_LAW_NAME = re.compile(r"(?:(?<!\w)(?:Bộ\s+luật|Luật|Pháp\s+lệnh|Công\s+ước)\s+(?P<name>\w[\w-]*(?:,?\s+[\w-]+){0,7})"
                             r"|(?<!\w)Hiến\s+pháp)\s+$")
-_NOT_IN_A_NAME = frozenset({"từ", "vào", "năm", "có", "được", "đã", "sẽ", "đến", "tới", "trong", "ban", "hành", "thông",
-                            "qua", "hiệu", "lực", "sửa", "đổi", "bổ", "sung", "ký", "áp", "dụng", "là", "và", "này",
-                            "khi", "sau", "trước", "từng", "vừa", "mới", "thi"})
+# Words that end a name: the year after them is when something happened to the law.
+_NOT_IN_A_NAME = re.compile(r"(?<!\w)(?:từ|vào|năm|có|được|đã|sẽ|đến|tới|trong|ban\s+hành|thông\s+qua|hiệu\s+lực|"
+                            r"sửa\s+đổi|bổ\s+sung|ký|áp\s+dụng|là|này|khi|sau|trước|từng|vừa|mới|thi\s+hành)(?!\w)",
+                            _I)
 _LEFT_QUANTIFIER = re.compile(r"(?<!\w)(?:những|các|nhiều|mấy|vài|bao|hằng|hàng|mỗi|từng|suốt|cả)\s+$", _I)
 _LEFT_YEAR_LIST = re.compile(r"(?<!\w)năm\s+\d{4}\s*(?:,|và|hoặc|hay|đến|tới|-|–)\s*$", _I)
 _LEFT_ORDINAL = re.compile(r"(?<!\w)(?:thứ|lần|số)\s+$", _I)
@@ -115,7 +116,7 @@ def _in_law_name(text: str, pos: int) -> bool:
     if not found:
         return False
     name = found.group("name") or ""
-    return (not name or name[0].isupper()) and not any(word in _NOT_IN_A_NAME for word in name.lower().split())
+    return (not name or name[0].isupper()) and not _NOT_IN_A_NAME.search(name)
 
 
 def expand(text: str, m: Mention, core_start: int) -> Mention | None:
@@ -154,7 +155,7 @@ def expand(text: str, m: Mention, core_start: int) -> Mention | None:
             m.extras["lunar"] = True
             return m
     elif form in ("month", "year", "bare_year", "quarter", "century", "decade", "month_year", "half", "lunar"):
-        mod = left_match(text, m.start, _LEFT_MOD)
+        mod = (form == "month" and left_match(text, m.start, _LEFT_HALF_MOD)) or left_match(text, m.start, _LEFT_MOD)
         if mod:
             m.start, m.mod, m.cued = mod.start(), MOD[re.sub(r"\s+", " ", mod.group("mod").lower())], True
         if form == "lunar":
@@ -203,6 +204,8 @@ def expand(text: str, m: Mention, core_start: int) -> Mention | None:
                 fraction_like = m.day < m.month <= 10
                 if fraction_like and not (left_cue or left_match(text, core_start, _LEFT_HOLIDAY)):
                     return None
+            elif left_match(text, core_start, _LEFT_HOLIDAY):
+                pass  # "dịp lễ 30-4"
             elif not left_cue or (sep == "-" and not left_match(text, core_start, _LEFT_DASH_CUE)) \
                     or _RIGHT_QUANTITY.match(text, m.end):
                 # "2.1" (a version) and "2-1" (a score) need a head word, or for the dash form a
@@ -263,6 +266,8 @@ def expand(text: str, m: Mention, core_start: int) -> Mention | None:
             return None  # "9 tháng 6": a date; "5 năm 2020": not a duration
         if unit == "tháng" and _RIGHT_WAGES.match(text, m.end):
             return None
+        if unit == "năm" and _RIGHT_SCHOOL_YEAR.match(text, m.end):
+            return None  # "ba năm học": school years are not calendar years
         if unit == "tiếng" and _RIGHT_LANGUAGE.match(text, m.end):
             return None  # "hai tiếng Anh": languages, not hours
         if m.extras["amount"].lower() == "một" and _RIGHT_INDEFINITE.match(text, m.end):

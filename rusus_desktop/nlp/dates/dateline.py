@@ -8,9 +8,9 @@ from rusus_desktop.nlp.dates.vocabulary import WEEKDAY
 
 _I = re.IGNORECASE
 
-
-_DATELINE_LABEL = re.compile(r"^(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|thời\s+gian|xuất\s+bản|"
-                             r"published|posted|updated)\s*:?\s*", _I)
+# "Cập nhật: ", "Cập nhật lúc ", "Ngày đăng: ", a bare "lúc ".
+_DATELINE_LABEL = re.compile(r"^(?:(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|thời\s+gian|xuất\s+bản|"
+                             r"published|posted|updated)\s*:?\s*)?(?:lúc\s+)?", _I)
 _DL_DATE = r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
 _DL_TIME = r"(?P<h>\d{1,2})[:hg](?P<mi>\d{2})(?::(?P<s>\d{2}))?"
 _DL_TZ = r"(?:\s*\(?\s*(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d\d)?\s*\)?)?"

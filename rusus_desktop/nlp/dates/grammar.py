@@ -30,7 +30,6 @@ from rusus_desktop.nlp.dates.vocabulary import (
 
 _I = re.IGNORECASE
 
-
 _CORE_PATTERNS = [
     # ISO dates and datetimes as some sites print them.
     ("iso", rf"{NUM_LEFT}(?P<iso_y>{YEAR})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d)"
@@ -39,7 +38,7 @@ _CORE_PATTERNS = [
     ("dm_dm_range", rf"{NUM_LEFT}(?P<r2_d1>{DAY})(?P<r2_sep>[/.])(?P<r2_m1>{MONTH})(?:(?P=r2_sep)(?P<r2_y1>{YEAR}))?"
                     rf"\s*[-–]\s*(?P<r2_d2>{DAY})(?P=r2_sep)(?P<r2_m2>{MONTH})(?:(?P=r2_sep)(?P<r2_y2>{YEAR}))?{NUM_RIGHT}"),
     # "1-2/11", "28 - 29/7", "1 và 2/11"
-    ("d_dm_range", rf"{NUM_LEFT}(?P<r1_d1>{DAY})\s*(?P<r1_and>[-–]|và)\s*(?P<r1_d2>{DAY})(?P<r1_sep>[/.])"
+    ("d_dm_range", rf"{NUM_LEFT}(?P<r1_d1>{DAY})\s*(?P<r1_and>[-–]|và)\s*(?P<r1_d2>{DAY})(?P<r1_sep>[/.-])"
                    rf"(?P<r1_m>{MONTH})(?:(?P=r1_sep)(?P<r1_y>{YEAR}))?{NUM_RIGHT}"),
     # "ngày 2-3 tháng 5"
     ("d_dm_words_range", rf"{NUM_LEFT}(?P<rw_d1>{DAY})\s*[-–]\s*(?P<rw_d2>{DAY})\s+tháng\s+(?P<rw_m>{MONTH}){NUM_RIGHT}"),
@@ -54,9 +53,11 @@ _CORE_PATTERNS = [
     ("month", rf"(?<!\w)tháng\s+(?:(?P<mo_m>{MONTH})(?:\s*[-–]\s*(?P<mo_m2>{MONTH})(?!\d))?|(?P<mo_word>{MONTH_WORD}))"
               rf"(?:\s*[/.-]\s*(?P<mo_y>{YEAR})|\s+năm\s+(?P<mo_y2>{YEAR}))?{NUM_RIGHT}"),
     ("month_year", rf"{NUM_LEFT}(?P<my_m>{MONTH})/(?P<my_y>{YEAR}){NUM_RIGHT}"),
-    ("quarter", rf"(?<!\w)quý\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:\s*[/-]\s*(?P<q_y>{YEAR})|\s+năm\s+(?P<q_y2>{YEAR}))?{NUM_RIGHT}"),
+    ("quarter", rf"(?<!\w)quý\s+(?P<q>IV|III|II|I|[1-4])(?![\w])(?:\s*[/-]\s*(?P<q_y>{YEAR})|\s+năm\s+(?P<q_y2>{YEAR}))?{NUM_RIGHT}"
+                rf"|(?<![\w.])Q(?P<q_q>[1-4])\s*[/-]?\s*(?P<q_qy>{YEAR}){NUM_RIGHT}"),  # "Q3/2024", never "Q1" (District 1)
+    # "6 tháng đầu năm", "nửa cuối năm 2022", and the months so far: "11 tháng năm 2024", "9 tháng năm nay".
     ("half", rf"(?<!\w)(?:(?P<h_half>nửa)|(?P<h_n>1[01]|[2-9]|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|mười\s+một)\s+tháng)"
-             rf"\s+(?P<h>đầu|cuối)\s+năm(?:\s+(?P<h_y>{YEAR})(?!\d)|\s+(?P<h_rel>nay|ngoái|trước|tới|sau))?(?!\w)"),
+             rf"(?:\s+(?P<h>đầu|cuối))?\s+năm(?:\s+(?P<h_y>{YEAR})(?!\d)|\s+(?P<h_rel>nay|ngoái|trước|tới|sau))?(?!\w)"),
     ("century", r"(?<!\w)thế\s+kỷ\s+(?:thứ\s+)?(?P<c>\d{1,2}|[IVXL]+)(?![\w])|(?<!\w)thế\s+kỷ\s+(?P<c_rel>trước|này|qua)(?!\w)"),
     ("decade", r"(?<!\w)(?:thập\s+(?:niên|kỷ)|những\s+năm)\s+(?P<dec>(?:1[0-9]|20)[0-9]0|[1-9]0)(?![\w])"),
     ("year", rf"(?<!\w)năm\s+(?P<yr>{YEAR}|\d{{3}})(?:\s*[-–]\s*(?P<yr2>{YEAR}))?{NUM_RIGHT}"),
@@ -147,6 +148,8 @@ def core_mention(match: re.Match) -> Mention | None:
             return None
         m.extras["sep"] = g["r1_sep"]
         m.extras["and"] = g["r1_and"].lower() == "và"
+        if m.extras["sep"] == "-" and not m.extras["and"]:
+            return None  # "1-2-3" is a list of numbers; "ngày 26 và 27-6" is a range
     elif form == "d_dm_words_range":
         m.form = "d_dm_range"  # expanded and resolved as "28 - 29/7" is
         m.day, m.day2, m.month = int(g["rw_d1"]), int(g["rw_d2"]), int(g["rw_m"])
@@ -194,14 +197,16 @@ def core_mention(match: re.Match) -> Mention | None:
     elif form == "month_year":
         m.month, m.year = int(g["my_m"]), int(g["my_y"])
     elif form == "quarter":
-        q = g["q"].upper()
+        q = (g["q"] or g["q_q"]).upper()
         m.quarter = roman_value(q) if q[0] in "IV" else int(q)
-        m.year = int_or_none(g["q_y"] or g["q_y2"])
+        m.year = int_or_none(g["q_y"] or g["q_y2"] or g["q_qy"])
         m.unit, m.cued = "quarter", True
     elif form == "half":
         m.unit, m.cued = "half", True
         months = 6 if g["h_half"] else int(parse_number(g["h_n"]))
-        first = g["h"].lower() == "đầu"
+        if g["h"] is None and (g["h_half"] or not (g["h_y"] or (g["h_rel"] or "").lower() == "nay")):
+            return None  # "nửa năm" is a duration; "5 tháng năm ngoái" is not clearly a period
+        first = g["h"] is None or g["h"].lower() == "đầu"
         m.extras["months"] = (1, months) if first else (13 - months, 12)
         m.year = int_or_none(g["h_y"])
         if g["h_rel"]:

@@ -133,8 +133,8 @@ class Resolver:
         if m.year is not None:
             day = lunar_to_solar(m.day, m.month, m.year)
         else:
-            candidates = [d for d in (lunar_to_solar(m.day, m.month, y) for y in range(self.anchor.year - 1,
-                                                                                   self.anchor.year + 2)) if d]
+            years = range(self.anchor.year - 1, self.anchor.year + 2)
+            candidates = [d for d in (lunar_to_solar(m.day, m.month, y) for y in years) if d is not None]
             day = min(candidates, key=lambda d: abs((d - self.anchor).days), default=None)
         if day is None:
             return "date", None, m.mod
@@ -217,7 +217,7 @@ def infer_anchor(text: str, mentions: list[Mention]) -> dt.date | None:
     body = find_body(text, include_embedded=True)
     best: dt.date | None = None
     for m in mentions:
-        if m.year is None or m.month is None or m.form in ("quarter",):
+        if m.year is None or m.month is None or m.form in ("quarter",) or m.extras.get("lunar"):
             continue
         if not any(s <= m.start < e for s, e in body):
             continue
@@ -239,7 +239,7 @@ def as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
 def explicit_days(text: str, mentions: list[Mention]) -> list[tuple[int, int, int, int, int]]:
     found = []
     for m in mentions:
-        if m.year is not None and m.day is not None and m.month is not None:
+        if m.year is not None and m.day is not None and m.month is not None and not m.extras.get("lunar"):
             line_start = text.rfind("\n", 0, m.start) + 1
             line_end = text.find("\n", m.end)
             line_end = len(text) if line_end < 0 else line_end
