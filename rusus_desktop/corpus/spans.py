@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from operator import attrgetter, le, sub
+from operator import attrgetter, le, lt, sub
 from typing import Any, NamedTuple
 
 
@@ -39,7 +39,7 @@ class SpanIndex:
     without rebuilding. Not thread-safe; used on the GUI thread only.
     """
 
-    __slots__ = ("_spans", "_starts", "_max_len")
+    __slots__ = ("_spans", "_starts", "_max_len", "_source", "_label")
 
     def __init__(self, spans: Iterable[Span] = ()) -> None:
         # Written for speed (a 1 MB article has ~25k spans): tuple indexing and C-level map/zip.
@@ -49,47 +49,81 @@ class SpanIndex:
         if not all(map(le, starts, starts[1:])):
             kept.sort(key=_sort_key)
             starts = [s[0] for s in kept]
-        self._spans: list[Span] = kept
+        self._spans: list[Span] | None = kept
         self._starts = starts
         self._max_len = max(map(sub, [s[1] for s in kept], starts), default=0)
+        self._source: Sequence[Any] = ()
+        self._label: str | None = None
+
+    @classmethod
+    def of(cls, objects: Sequence[Any], label: str | None = None) -> SpanIndex:
+        """An index over objects with ``start``/``end``/``label`` (``EntitySpan``, ``DateSpan`` …).
+
+        ``Span(o.start, o.end, label or o.label, ref=o)`` tuples are made only for the spans a
+        query returns (all of them once the index is iterated or changed): opening a 1 MB article
+        does not pay for 25k tuples up front.
+        """
+        starts = [o.start for o in objects]
+        ends = [o.end for o in objects]
+        if not all(map(le, starts, starts[1:])) or not all(map(lt, starts, ends)):
+            return cls(Span(o.start, o.end, label or o.label, o) for o in objects)
+        index = cls.__new__(cls)
+        index._spans = None
+        index._starts = starts
+        index._max_len = max(map(sub, ends, starts), default=0)
+        index._source = objects
+        index._label = label
+        return index
+
+    def _all(self) -> list[Span]:
+        if self._spans is None:
+            label = self._label
+            self._spans = [Span(o.start, o.end, label or o.label, o) for o in self._source]
+            self._source = ()
+        return self._spans
 
     def __len__(self) -> int:
-        return len(self._spans)
+        return len(self._starts)
 
     def __iter__(self) -> Iterator[Span]:
-        return iter(self._spans)
+        return iter(self._all())
 
     def __bool__(self) -> bool:
-        return bool(self._spans)
+        return bool(self._starts)
 
     @property
     def spans(self) -> Sequence[Span]:
-        return self._spans
+        return self._all()
 
     def add(self, span: Span) -> None:
         if span.end <= span.start:
             return
-        i = bisect.bisect_right(self._spans, _sort_key(span), key=_sort_key)
-        self._spans.insert(i, span)
+        spans = self._all()
+        i = bisect.bisect_right(spans, _sort_key(span), key=_sort_key)
+        spans.insert(i, span)
         self._starts.insert(i, span.start)
         self._max_len = max(self._max_len, span.length)
 
     def discard(self, predicate: Callable[[Span], bool]) -> list[Span]:
         """Remove every span for which ``predicate`` is true; return the removed spans."""
-        removed = [s for s in self._spans if predicate(s)]
+        spans = self._all()
+        removed = [s for s in spans if predicate(s)]
         if removed:
-            self._spans = [s for s in self._spans if not predicate(s)]
+            self._spans = [s for s in spans if not predicate(s)]
             self._starts = [s.start for s in self._spans]
             self._max_len = max((s.length for s in self._spans), default=0)
         return removed
 
     def overlapping(self, start: int, end: int) -> list[Span]:
         """Spans that share at least one code point with ``[start, end)``, in start order."""
-        if not self._spans or end <= start:
+        if not self._starts or end <= start:
             return []
         lo = bisect.bisect_left(self._starts, start - self._max_len + 1) if self._max_len else 0
         hi = bisect.bisect_left(self._starts, end)
-        return [s for s in self._spans[lo:hi] if s.end > start]
+        if self._spans is not None:
+            return [s for s in self._spans[lo:hi] if s.end > start]
+        label = self._label
+        return [Span(o.start, o.end, label or o.label, o) for o in self._source[lo:hi] if o.end > start]
 
     def at(self, position: int) -> list[Span]:
         """Spans containing the code point at ``position``."""
@@ -102,11 +136,11 @@ class SpanIndex:
         With ``wrap`` the search continues from the top of the document, as "find next" does.
         """
         i = bisect.bisect_left(self._starts, position)
-        for span in self._spans[i:]:
+        for span in self._all()[i:]:
             if predicate(span):
                 return span
         if wrap:
-            for span in self._spans[:i]:
+            for span in self._all()[:i]:
                 if predicate(span):
                     return span
         return None
@@ -115,11 +149,11 @@ class SpanIndex:
                         *, wrap: bool = True) -> Span | None:
         """The last span starting before ``position`` that satisfies ``predicate``."""
         i = bisect.bisect_left(self._starts, position)
-        for span in reversed(self._spans[:i]):
+        for span in reversed(self._all()[:i]):
             if predicate(span):
                 return span
         if wrap:
-            for span in reversed(self._spans[i:]):
+            for span in reversed(self._all()[i:]):
                 if predicate(span):
                     return span
         return None

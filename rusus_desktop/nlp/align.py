@@ -7,16 +7,16 @@ tokens through a spelling table (``"Hoà"`` -> ``"Hòa"``, ``"nghành"`` -> ``"n
 sometimes changing their length), and finally joins the tokens of a multi-syllable
 word with single spaces whatever whitespace separated them in the source.
 
-Instead of fuzzy-matching the rewritten words, this module replays the two steps that
+Instead of fuzzy-matching the rewritten words, this module replays the steps that
 decide *where* tokens are (character normalisation and the regex) with the match
-positions kept. Every word is a run of consecutive regex tokens, so its source range
-runs from its first token's start to its last token's end.
+positions kept, and the spelling table. Every word is a run of consecutive regex
+tokens, so its source range runs from its first token's start to its last token's end.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 # One match of underthesea's tokenizer regex: (start, end, text), the range in the source
 # and the matched text after character normalisation, before token_normalize. A plain
@@ -121,6 +121,14 @@ def regex_tokens(text: str) -> list[RegexToken]:
             for m in matches]
 
 
+@lru_cache(maxsize=1 << 16)
+def normalize_token(token: str) -> str:
+    """underthesea's ``token_normalize`` (the spelling table), cached: tokens repeat a lot."""
+    from underthesea.pipeline.text_normalize import token_normalize
+
+    return token_normalize(token)
+
+
 def word_ranges(words: list[str], tokens: list[RegexToken]) -> list[tuple[int, int]]:
     """Source ranges of underthesea's ``words``, given the regex tokens they came from.
 
@@ -139,13 +147,21 @@ def word_ranges(words: list[str], tokens: list[RegexToken]) -> list[tuple[int, i
     ranges = []
     position = 0
     for word in words:
-        # word_tokenize joins a word's tokens with one space, and no token contains a
-        # space (the regex never matches whitespace).
-        last = position + word.count(" ")
-        if last >= len(tokens):
+        # A word is its tokens' normalised texts joined by single spaces. Tokens are
+        # never empty, so the join only grows: take tokens until it is as long as the
+        # word. (Counting the word's spaces would not do: the regex's unescaped "Th.S"
+        # makes "Th S" one token.)
+        if position >= len(tokens):
             break
-        ranges.append((tokens[position][0], tokens[last][1]))
-        position = last + 1
+        first = position
+        joined = normalize_token(tokens[position][2])
+        position += 1
+        while len(joined) < len(word) and position < len(tokens):
+            joined += " " + normalize_token(tokens[position][2])
+            position += 1
+        if joined != word:
+            break
+        ranges.append((tokens[first][0], tokens[position - 1][1]))
     if position != len(tokens) or len(ranges) != len(words):
         raise ValueError(f"{len(words)} words do not cover the {len(tokens)} regex tokens")
     return ranges

@@ -20,11 +20,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rusus_desktop.nlp.align import regex_tokens, word_ranges
+from rusus_desktop.nlp.align import normalize_token, regex_tokens, word_ranges
 from rusus_desktop.nlp.crfsuite import UnreadableModel, read_attributes
 from rusus_desktop.nlp.features import (
     TAGGED_FEATURE_FUNCTIONS,
@@ -183,7 +183,7 @@ class _Sentence:
 def _segment_words(models: _Models, text: str, start: int, end: int) -> _Sentence:
     """``word_tokenize``: join regex tokens into words, keeping each word's source range."""
     tokens = regex_tokens(text[start:end])
-    normalized = tuple(_token_normalize(token_text) for _, _, token_text in tokens)
+    normalized = tuple(normalize_token(token_text) for _, _, token_text in tokens)
     windows = SentenceWindows()
     tags = models.word_segmenter.tag(models.word_segmenter_features.rows((normalized,), windows))
     words: list[str] = []
@@ -199,13 +199,6 @@ def _segment_words(models: _Models, text: str, start: int, end: int) -> _Sentenc
             words.append(token)
             ranges.append((start + token_start, start + token_end))
     return _Sentence(tuple(words), ranges, windows)
-
-
-@lru_cache(maxsize=1 << 16)
-def _token_normalize(token: str) -> str:
-    from underthesea.pipeline.text_normalize import token_normalize
-
-    return token_normalize(token)
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,8 +120,8 @@ _I32 = re.compile(r"[+-]?[0-9]+")
 
 
 def _core_istitle(text: str) -> str:
-    # The Rust code panics on an empty part; tokens never contain spaces, so windows
-    # joined with single spaces never have one.
+    # The Rust code panics on an empty part. There is none: tokens are never empty and
+    # never start or end with a space, and windows join them with single spaces.
     for part in text.split(" "):
         first = part[:1]
         if first.upper() != first:

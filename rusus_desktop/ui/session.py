@@ -159,8 +159,8 @@ class DocumentSession(QObject):
                 self._layers[name] = SpanIndex()
             return
         with _bulk_allocation():
-            self._layers[ENTITY_LAYER] = SpanIndex([Span(e.start, e.end, e.label, e) for e in analysis.entities])
-            self._layers[DATE_LAYER] = SpanIndex([Span(d.start, d.end, "DATE", d) for d in analysis.dates])
+            self._layers[ENTITY_LAYER] = SpanIndex.of(analysis.entities)
+            self._layers[DATE_LAYER] = SpanIndex.of(analysis.dates, "DATE")
             body = list(analysis.body)
             furniture = complement(body, length) if body else []
             # Blank lines between body paragraphs are not furniture; only ranges with text count.

@@ -8,7 +8,7 @@ import pytest
 
 from rusus_desktop.corpus.text import canonicalize
 from rusus_desktop.nlp.align import normalize_characters, regex_tokens, word_ranges
-from rusus_desktop.nlp.crf import crf_tokens, iter_crf_tokens
+from rusus_desktop.nlp.crf import crf_tokens, iter_crf_tokens, reference_crf_tokens
 from rusus_desktop.nlp.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
@@ -106,6 +106,19 @@ def test_word_ranges_rejects_a_different_tokenization() -> None:
     assert word_ranges(["Hà Nội", "đẹp"], tokens) == [(0, 6), (7, 10)]
     with pytest.raises(ValueError):
         word_ranges(["Hà Nội đẹp quá"], tokens)
+    with pytest.raises(ValueError):
+        word_ranges(["Hà", "Nội đẹp", "quá"], tokens)
+    with pytest.raises(ValueError):
+        word_ranges(["Hà Nội"], tokens)
+
+
+def test_word_ranges_with_a_space_inside_a_token() -> None:
+    # underthesea's regex has an unescaped "Th.S", so "Th S" is a single token.
+    text = "Ông Th Sáng hoà"
+    assert [t[2] for t in regex_tokens(text)] == ["Ông", "Th S", "áng", "hoà"]
+    assert word_ranges(["Ông", "Th S", "áng", "hòa"], regex_tokens(text)) == [
+        (0, 3), (4, 8), (8, 11), (12, 15)]
+    assert crf_tokens(text) == reference_crf_tokens(text)
 
 
 def test_sentences_cover_text_without_losing_offsets() -> None:

@@ -10,7 +10,7 @@ spans_st = st.lists(st.tuples(st.integers(0, 200), st.integers(1, 40), st.sample
     lambda t: Span(t[0], t[0] + t[1], t[2])), max_size=60)
 
 
-@given(spans_st, st.integers(0, 240), st.integers(0, 60))
+@given(spans_st, st.integers(0, 240), st.integers(1, 60))
 def test_overlapping_matches_brute_force(spans, start, width):
     index = SpanIndex(spans)
     end = start + width
@@ -55,3 +55,17 @@ def test_complement_is_the_furniture():
     assert complement([(5, 10), (12, 20)], 25) == [(0, 5), (10, 12), (20, 25)]
     assert complement([], 4) == [(0, 4)]
     assert complement([(0, 4)], 4) == []
+
+
+@given(spans_st, st.integers(0, 240), st.integers(1, 60))
+def test_index_over_domain_objects_matches_the_tuple_index(spans, start, width):
+    from types import SimpleNamespace
+
+    objects = sorted((SimpleNamespace(start=s.start, end=s.end, label=s.label) for s in spans),
+                     key=lambda o: o.start)
+    lazy, eager = SpanIndex.of(objects), SpanIndex(Span(o.start, o.end, o.label, o) for o in objects)
+    assert len(lazy) == len(eager)
+    got = [(s.start, s.end, s.label, id(s.ref)) for s in lazy.overlapping(start, start + width)]
+    assert sorted(got) == sorted((s.start, s.end, s.label, id(s.ref)) for s in eager.overlapping(start, start + width))
+    assert [s.ref for s in SpanIndex.of(objects, "DATE")] == objects
+    assert all(s.label == "DATE" for s in SpanIndex.of(objects, "DATE"))
