@@ -3,9 +3,11 @@
     .venv/bin/python benchmarks/bench_startup.py [--runs 9]
 
 Both are timed the same way: a fresh Python process is started and the clock stops when the
-process reports that its window has painted (for the app: the corpus list's first paint, via
-``RUSUS_STARTUP_PROBE=1`` in ``ui/app.py``; for the bare window: a ``QMainWindow`` with a
-``QTreeView``). Interpreter start, imports, QApplication and first paint are included in both.
+process reports that its window has painted (for the app: the ``rusus-desktop`` command's main
+function, until the corpus list's first paint, via ``RUSUS_STARTUP_PROBE=1`` in ``ui/app.py``;
+for the bare window: a ``QMainWindow`` with a ``QTreeView``). Interpreter start, imports,
+QApplication and first paint are included in both; byte-code caches are used as in an
+installation.
 Runs alternate between the two, after one warm-up each (so the default project exists, as on an
 analyst's second launch); the medians are compared.
 
@@ -46,7 +48,7 @@ window.show()
 app.exec()
 """
 
-APP = "from rusus_desktop.ui.app import run_app; raise SystemExit(run_app())"
+APP = "import sys; from rusus_desktop.__main__ import main; sys.argv = ['rusus-desktop']; raise SystemExit(main())"
 
 
 def time_until_painted(code: str, env: dict[str, str]) -> float:
@@ -70,7 +72,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="rusus-bench-startup-") as home:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", RUSUS_DATA_DIR=str(Path(home) / "data"),
                    RUSUS_STARTUP_PROBE="1", XDG_CONFIG_HOME=str(Path(home) / "config"),
-                   XDG_CACHE_HOME=str(Path(home) / "cache"))
+                   XDG_CACHE_HOME=str(Path(home) / "cache"),
+                   # As installed: byte-code caches are written and reused (kept out of the tree).
+                   PYTHONPYCACHEPREFIX=str(Path(home) / "pycache"))
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         # Warm-up: creates the default project from the seeds and the icon cache (first launch).
         first_launch = time_until_painted(APP, env)
         time_until_painted(BARE, env)

@@ -605,12 +605,16 @@
             <translation>Ngày đăng lấy từ dòng ngày tháng của bài</translation>
         </message>
         <message>
-            <source>Detected entity mentions</source>
-            <translation>Số lần nhắc đến thực thể được phát hiện</translation>
+            <source>Entities: detected mentions</source>
+            <translation>Thực thể: số lần nhắc đến được phát hiện</translation>
         </message>
         <message>
-            <source>Your annotations</source>
-            <translation>Chú thích của bạn</translation>
+            <source>Notes: your annotations</source>
+            <translation>Chú thích: chú thích của bạn</translation>
+        </message>
+        <message>
+            <source>Source: {source}</source>
+            <translation>Nguồn: {source}</translation>
         </message>
         <message>
             <source>Published: {date}</source>

@@ -25,7 +25,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--select", metavar="TEXT", help="select the first occurrence of TEXT")
     parser.add_argument("--furniture", choices=("dim", "hide", "show"), default="dim",
                         help="how page furniture is shown (default: dim)")
-    parser.add_argument("--corpus-tab", action="store_true", help="show the corpus-wide entities tab")
+    parser.add_argument("--tab", choices=("names", "dates", "corpus"), default="names",
+                        help="which tab of the entities panel to show (default: names)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,6 +43,6 @@ def run(args: argparse.Namespace) -> int:
         path = take_screenshot(
             args.output, project=args.project, document=args.document, size=(width, height),
             theme_name=args.theme, language=args.language, settings_path=os.path.join(tmp, "window.ini"),
-            find=args.find, select=args.select, furniture=args.furniture, corpus_tab=args.corpus_tab)
+            find=args.find, select=args.select, furniture=args.furniture, tab=args.tab)
     print(f"saved {path}")
     return 0

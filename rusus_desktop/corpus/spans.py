@@ -185,7 +185,7 @@ def segments(spans: Iterable[Span], start: int, end: int) -> list[tuple[int, int
     out: list[tuple[int, int, tuple[Span, ...]]] = []
     active: dict[int, tuple[int, Span]] = {}
     k = 0
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         while k < len(opening) and opening[k][0] <= a:
             _, e, i, span = opening[k]
             active[i] = (e, span)

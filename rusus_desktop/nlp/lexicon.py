@@ -22,13 +22,19 @@ _TONE_PLACEMENT = {
 _OLD_TONE = re.compile("(" + "|".join(_TONE_PLACEMENT) + r")(?![^\W\d_])")
 _SYLLABLE = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*\.?|&")
 
+# Label of the gazetteer's non-entities (holidays, "Ất Tỵ", "Vĩ Bắc"): phrases the rules
+# consume whole so that they are not read as names, and never output.
+NONE = "NONE"
+
 GAZETTEER_FILES = {
     "countries.txt": "LOC",
     "places.txt": "LOC",
+    "places_vietnam.txt": "LOC",
     "organisations.txt": "ORG",
     "media.txt": "ORG",
     "misc.txt": "MISC",
     "people.txt": "PER",
+    "non_entities.txt": NONE,
 }
 
 
@@ -49,6 +55,29 @@ class Entry:
 
     words: tuple[str, ...]  # as written, e.g. ("Nhà", "Trắng")
     label: str
+    # What separates each word from the next when it is not a single space: "," or "-"
+    # ("Bộ Văn hóa, Thể thao và Du lịch", "Bà Rịa - Vũng Tàu"); empty when all are spaces.
+    seps: tuple[str, ...] = ()
+
+
+def gap_kind(gap: str) -> str:
+    """How two words are separated, as an entry records it: " ", ",", "-" or "" (anything else)."""
+    if gap in (" ", "\u00a0"):
+        return " "
+    stripped = gap.strip()
+    if stripped == "," and gap.endswith(" "):
+        return ","
+    if stripped in ("-", "–") and gap.startswith(" ") and gap.endswith(" "):
+        return "-"
+    return ""
+
+
+def make_entry(phrase: str, label: str = "") -> Entry:
+    """An entry for ``phrase`` as written in a list, with its inner commas and spaced dashes."""
+    matches = list(_SYLLABLE.finditer(phrase))
+    words = tuple(m.group() for m in matches)
+    seps = tuple(gap_kind(phrase[a.end():b.start()]) for a, b in zip(matches, matches[1:], strict=False))
+    return Entry(words, label, seps if any(sep != " " for sep in seps) else ())
 
 
 class PhraseTable:
@@ -76,6 +105,10 @@ class PhraseTable:
     def get_all(self, key: tuple[str, ...]) -> list[Entry]:
         return self._entries.get(key, [])
 
+    def __iter__(self):
+        for entries in self._entries.values():
+            yield from entries
+
     def __contains__(self, key: tuple[str, ...]) -> bool:
         return key in self._entries
 
@@ -99,8 +132,16 @@ class Lexicon:
     loc_leadins: PhraseTable
     misc_leadins: PhraseTable
     name_inner_words: PhraseTable
+    school_levels: PhraseTable  # "THPT", "Tiểu học": between "Trường" and the person it is named after
+    legal_forms: PhraseTable  # "TNHH", "cổ phần": a company's legal form between its head and its name
+    admin_units: PhraseTable  # "tỉnh", "quận", "TP": a named unit after them belongs to an organisation
+    org_domains: PhraseTable  # "Giao thông vận tải": what a ministry, a department or an office is for
+    match_verbs: PhraseTable
+    sports_cues: PhraseTable
+    vietnam_places: frozenset[tuple[str, ...]]  # folded names of Viet Nam's provinces and cities
     surnames: frozenset[str]
     not_names: frozenset[str]
+    abbreviations: frozenset[str]  # as written: not names only in exactly this form
     dictionary: frozenset[str]  # lowercase Vietnamese words, syllables joined by one space
     syllables: frozenset[str]  # every syllable of the dictionary: "does this look Vietnamese"
     dictionary_max_words: int
@@ -124,7 +165,7 @@ def _lines(path: Path) -> list[str]:
 
 
 def _table(path: Path, label: str = "") -> PhraseTable:
-    return PhraseTable(Entry(tuple(split_words(line)), label) for line in _lines(path))
+    return PhraseTable(make_entry(line, label) for line in _lines(path))
 
 
 def _dictionary() -> list[str]:
@@ -135,6 +176,17 @@ def _dictionary() -> list[str]:
     return [w for w in (line.strip() for line in words.read_text(encoding="utf-8").splitlines()) if w]
 
 
+def _org_domains(gazetteer: PhraseTable) -> PhraseTable:
+    """The domains of the ministries listed in the gazetteer ("Bộ | Giao thông vận tải"): the
+    same words name the provincial department ("Sở Giao thông vận tải Đồng Nai"), a ministry's
+    department ("Vụ Tài chính") or office, with lowercase words a plain name rule cannot bound."""
+    table = PhraseTable()
+    for entry in gazetteer:
+        if entry.label == "ORG" and len(entry.words) > 1 and entry.words[0] == "Bộ" and entry.words[1][:1].isupper():
+            table.add(Entry(entry.words[1:], "ORG", entry.seps[1:]))
+    return table
+
+
 @functools.lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """Load all lists (cached for the life of the process)."""
@@ -142,7 +194,7 @@ def load_lexicon() -> Lexicon:
     gazetteer = PhraseTable()
     for name, label in GAZETTEER_FILES.items():
         for line in _lines(root / "gazetteers" / name):
-            gazetteer.add(Entry(tuple(split_words(line)), label))
+            gazetteer.add(make_entry(line, label))
     lex_dir = root / "lexicons"
     entries = _dictionary()
     # Common words only: the capitalised entries are names, which must not make a name look
@@ -162,8 +214,17 @@ def load_lexicon() -> Lexicon:
         loc_leadins=_table(lex_dir / "loc_leadins.txt", "LOC"),
         misc_leadins=_table(lex_dir / "misc_leadins.txt", "MISC"),
         name_inner_words=_table(lex_dir / "name_inner_words.txt"),
+        legal_forms=_table(lex_dir / "legal_forms.txt"),
+        school_levels=_table(lex_dir / "school_levels.txt"),
+        admin_units=_table(lex_dir / "admin_units.txt"),
+        org_domains=_org_domains(gazetteer),
+        match_verbs=_table(lex_dir / "match_verbs.txt"),
+        sports_cues=_table(lex_dir / "sports_cues.txt"),
+        vietnam_places=frozenset(tuple(fold(w) for w in split_words(line))
+                                 for line in _lines(root / "gazetteers" / "places_vietnam.txt")),
         surnames=frozenset(fold(w) for w in _lines(lex_dir / "surnames.txt")),
         not_names=frozenset(fold(w) for w in _lines(lex_dir / "not_names.txt")),
+        abbreviations=frozenset(_lines(lex_dir / "abbreviations.txt")),
         dictionary=frozenset(dictionary),
         syllables=frozenset(syllables),
         dictionary_max_words=4,

@@ -1,7 +1,7 @@
 """The word units the entity rules walk over, with the signals each one carries.
 
-A unit is a run of letters and digits, joined through inner hyphens, apostrophes and
-dots ("Jong-un", "Mát-xcơ-va", "TP.HCM", "d'Ivoire"), plus the period of an initial
+A unit is a run of letters and digits, joined through inner hyphens, apostrophes, dots
+and ampersands ("Jong-un", "Mát-xcơ-va", "TP.HCM", "d'Ivoire", "T&T"), plus the period of an initial
 ("V."). Units are cut straight from the canonical text, so their offsets are exact;
 underthesea's tokens are only consulted for their POS and NER tags.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from rusus_desktop.nlp.lexicon import Lexicon, fold
 from rusus_desktop.nlp.types import Token
 
-_UNIT = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*|&")
+_UNIT = re.compile(r"[^\W_]+(?:[-'’.&][^\W_]+)*|&")
 # A period after these is part of the word ("Vladimir V. Putin", "Ferdinand Marcos Jr.").
 _DOTTED = frozenset({"jr", "sr", "st", "dr", "mr", "mrs", "ms"})
 # After these characters a capital letter says nothing about names: a new sentence,

@@ -27,9 +27,23 @@ PROGRESS_INTERVAL = 0.05  # seconds between progress messages
 
 def serve(conn) -> None:
     """The child's main loop (runs in the analysis process)."""
+    try:
+        _serve(conn)
+    except KeyboardInterrupt:  # Ctrl+C in the terminal reaches the whole process group
+        pass
+
+
+def _serve(conn) -> None:
     from rusus_desktop.nlp.pipeline import PIPELINE_VERSION, iter_analyze
 
     conn.send(("ready", PIPELINE_VERSION))
+    # Load underthesea's models now (about a second), before the first real request, so the
+    # first document's highlights do not wait for them.
+    try:
+        for _ in iter_analyze("Hà Nội, ngày 2/9/2021."):
+            pass
+    except Exception:  # noqa: BLE001 - a real request will report the problem
+        pass
     while True:
         try:
             message = conn.recv()
@@ -42,7 +56,7 @@ def serve(conn) -> None:
         _, text, published = message
         stop = [False]
 
-        def cancelled() -> bool:
+        def cancelled(stop: list[bool] = stop) -> bool:
             while not stop[0] and conn.poll():
                 incoming = conn.recv()
                 if incoming is None or incoming[0] == "cancel":
@@ -68,6 +82,26 @@ def serve(conn) -> None:
             conn.send(("error", f"{type(exc).__name__}: {exc}"))
 
 
+_prestarted: AnalysisServer | None = None
+
+
+def prestart() -> None:
+    """Spawn the analysis process early (start-up), for the window's runner to adopt."""
+    global _prestarted
+    if _prestarted is None:
+        _prestarted = AnalysisServer()
+        try:
+            _prestarted.spawn()
+        except Exception:  # noqa: BLE001 - the runner starts its own later, or works in-process
+            _prestarted = None
+
+
+def take_prestarted() -> AnalysisServer | None:
+    global _prestarted
+    server, _prestarted = _prestarted, None
+    return server
+
+
 class AnalysisServer:
     """The parent's handle on the analysis process. Use from one thread at a time."""
 
@@ -80,16 +114,26 @@ class AnalysisServer:
     def running(self) -> bool:
         return self._process is not None and self._process.is_alive()
 
-    def start(self, timeout: float = 120.0) -> str:
-        """Start the child and wait until its pipeline is imported; returns the pipeline version."""
-        if self.running and self.version is not None:
-            return self.version
+    def spawn(self) -> None:
+        """Start the child without waiting for it (it loads the pipeline on the other core)."""
+        if self._process is not None:
+            return
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe()
         process = ctx.Process(target=serve, args=(child,), name="rusus-analysis", daemon=True)
         process.start()
         child.close()
         self._process, self._conn = process, parent
+
+    def start(self, timeout: float = 120.0) -> str:
+        """Start the child (if not spawned yet) and wait until its pipeline is imported.
+
+        Returns the pipeline version.
+        """
+        if self.running and self.version is not None:
+            return self.version
+        self.spawn()
+        parent = self._conn
         if not parent.poll(timeout):
             self.stop()
             raise RuntimeError("the analysis process did not start")
@@ -101,14 +145,16 @@ class AnalysisServer:
         self.version = version
         return version
 
-    def analyze(self, text: str, published, cancelled: Callable[[], bool]) -> Iterator[object]:
+    def analyze(self, text: str, published=None, cancelled: Callable[[], bool] = lambda: False
+                ) -> Iterator[object]:
         """Like ``iter_analyze``: yields ``(done, total)`` tuples, then the ``Analysis``.
 
         Stops early (yielding nothing more) once ``cancelled()`` is true and the child confirms.
         """
+        if not self.running:  # it died (killed, out of memory): start a fresh one once
+            self._process = self._conn = None
+            self.start()
         conn = self._conn
-        if conn is None:
-            raise RuntimeError("the analysis process is not running")
         conn.send(("analyze", text, published))
         asked_to_cancel = False
         while True:

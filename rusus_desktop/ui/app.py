@@ -1,9 +1,9 @@
 """Starting the window: the QApplication, theme, language, the project, the main window.
 
-Start-up is kept short on purpose: nothing from the NLP pipeline (and so no underthesea) is
-imported before the window is on screen with the corpus list. The pipeline is loaded, cached
-analyses applied and the background analysis scheduled from the event loop right after
-(``MainWindow.start_background``).
+Start-up is kept short on purpose: the window's frame with the corpus list is painted before the
+project is opened and before the reader is built (see :func:`run_app`), and nothing from the NLP
+pipeline (so no underthesea) is ever imported in this process: the pipeline runs in its own
+process, loaded from the event loop after the window is complete (``MainWindow.start_background``).
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -91,43 +91,145 @@ class _StartupProbe(QObject):
         return False
 
 
+def _open_error(app, settings, exc: Exception, parent=None) -> None:
+    theme.apply_theme(app, str(settings.value("view/theme", "system")))
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                      translate("App", "The project could not be opened."), QMessageBox.StandardButton.Close, parent)
+    box.setInformativeText(str(exc))
+    box.exec()
+
+
 def run_app(project: str | Path | None = None) -> int:
-    """Open the window on ``project`` (or the last/default project) and run until it closes."""
+    """Open the window on ``project`` (or the last/default project) and run until it closes.
+
+    Start-up comes in two steps when the project file already exists: the window frame with the
+    corpus list (read straight from the file, see ``ui/startup.py``) is shown and painted first;
+    then the project is opened and the reader, panels and annotator are built into the same
+    window, and the background analysis starts. A new project (first launch) is created first.
+    """
+    from rusus_desktop.paths import default_project_path
+    from rusus_desktop.ui.startup import quick_documents
+
     app = create_application()
+    settings = open_settings()
+    if project is None:
+        last = str(settings.value("last_project", "") or "")
+        if last and Path(last).is_file():
+            project = last
+    target = Path(project) if project is not None else default_project_path()
+    rows = quick_documents(target)
+    probe = os.environ.get("RUSUS_STARTUP_PROBE") == "1"
+    window: MainWindow | None = None
+    store = None
+    try:
+        if rows is None:
+            if not probe:
+                _prestart_analysis()
+            _install_error_handling(app)
+            try:
+                store = _open_project(project)
+            except (RususError, OSError) as exc:
+                _open_error(app, settings, exc)
+                return 2
+            window = build_window(store, settings=settings)
+            _attach_probe(window, probe)
+            window.show()
+            if not probe:
+                QTimer.singleShot(0, window.start_background)
+        else:
+            window = _frame_window(rows, target, settings)
+            _attach_probe(window, probe)
+            window.show()
+            if not probe:
+                finisher = _Finisher(window, project, settings)
+                window.corpus_panel.view.viewport().installEventFilter(finisher)
+                QTimer.singleShot(200, finisher.finish)  # in case no paint ever comes (minimised)
+        code = app.exec()
+        if window is not None and window.ready:
+            window.runner.shutdown()
+        return code
+    finally:
+        owned = window.store if window is not None and window.store is not None else store
+        if owned is not None:
+            owned.close()
+
+
+def _prestart_analysis() -> None:
+    if os.environ.get("RUSUS_ANALYSIS_IN_PROCESS") == "1":
+        return
+    from rusus_desktop.ui.analysis_server import prestart
+
+    prestart()
+
+
+def _install_error_handling(app) -> None:
     try:
         from rusus_desktop.ui.error_dialog import install_error_handling
 
         install_error_handling(app)
     except ImportError:
         pass
-    settings = open_settings()
+
+
+def _open_project(project):
     from rusus_desktop.project_setup import open_startup_project
 
-    if project is None:
-        last = str(settings.value("last_project", "") or "")
-        if last and Path(last).is_file():
-            project = last
-    try:
-        store = open_startup_project(project)
-    except (RususError, OSError) as exc:
-        theme.apply_theme(app, str(settings.value("view/theme", "system")))
-        box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
-                          translate("App", "The project could not be opened."), QMessageBox.StandardButton.Close)
-        box.setInformativeText(str(exc))
-        box.exec()
-        return 2
-    probe = os.environ.get("RUSUS_STARTUP_PROBE") == "1"
-    try:
-        window = build_window(store, settings=settings)
-        if probe:
-            window._probe = _StartupProbe(window)
-            window.corpus_panel.view.viewport().installEventFilter(window._probe)
-        window.show()
-        if not probe:
-            QTimer.singleShot(0, window.start_background)
-        code = app.exec()
-        window.runner.shutdown()
-        return code
-    finally:
-        window_store = getattr(locals().get("window"), "store", store)
-        window_store.close()
+    return open_startup_project(project)
+
+
+def _attach_probe(window: MainWindow, probe: bool) -> None:
+    if probe:
+        window._probe = _StartupProbe(window)
+        window.corpus_panel.view.viewport().installEventFilter(window._probe)
+
+
+def _frame_window(rows, project_path: Path, settings) -> MainWindow:
+    """The window's frame with the corpus list, before the project is opened."""
+    app = create_application()
+    theme_name = str(settings.value("view/theme", "system"))
+    theme.apply_theme(app, theme_name)
+    languages = LanguageManager(app)
+    languages.set_language(str(settings.value("view/language", "system")))
+    window = MainWindow(None, settings=settings, languages=languages, theme_name=theme_name, defer=True,
+                        rows=rows, project_path=project_path)
+    window.restore_layout()
+    icon = _window_icon()
+    if icon is not None and not icon.isNull():
+        app.setWindowIcon(icon)
+        window.setWindowIcon(icon)
+    return window
+
+
+class _Finisher(QObject):
+    """Opens the project and finishes the window right after the frame's first paint."""
+
+    def __init__(self, window: MainWindow, project, settings) -> None:
+        super().__init__(window)
+        self.window, self.project, self.settings = window, project, settings
+        self.done = False
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self.done:
+            obj.removeEventFilter(self)
+            QTimer.singleShot(0, self.finish)
+        return False
+
+    def finish(self) -> None:
+        if self.done:
+            return
+        self.done = True
+        window = self.window
+        app = QApplication.instance()
+        _prestart_analysis()  # loads the NLP models on the other core while the window is finished
+        _install_error_handling(app)
+        try:
+            store = _open_project(self.project)
+        except (RususError, OSError) as exc:
+            _open_error(app, self.settings, exc, window)
+            window.close()
+            return
+        window.finish_construction(store)
+        window.restore_layout()  # again: places the docks made just now
+        window.restore_view_settings()
+        window.load_corpus()
+        window.start_background()

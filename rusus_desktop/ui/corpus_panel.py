@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rusus_desktop.store.folding import fold, query_terms
 from rusus_desktop.ui import icons
 from rusus_desktop.ui.models import (
     CorpusEntityIndex,
@@ -97,6 +96,8 @@ def _split_hits(snippet: str, query: str) -> list[tuple[str, bool]]:
     """Cut ``snippet`` into runs, flagging words that start with a query term (diacritics optional)."""
     import re
 
+    from rusus_desktop.store.folding import fold, query_terms
+
     terms = query_terms(query)
     if not terms:
         return [(snippet, False)]
@@ -153,6 +154,7 @@ class CorpusPanel(QWidget):
 
         self.view = QTreeView(self)
         self.view.setObjectName("corpusList")
+        self.view.setFrameShape(QTreeView.Shape.NoFrame)
         self.view.setModel(self.proxy)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(False)
@@ -167,18 +169,18 @@ class CorpusPanel(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (DocumentListModel.PUBLISHED, DocumentListModel.SOURCE, DocumentListModel.ENTITIES,
-                    DocumentListModel.ANNOTATIONS):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(DocumentListModel.SOURCE, QHeaderView.ResizeMode.Interactive)
+        # Sized to the header text and the values, in whatever language the interface speaks.
+        for col in (DocumentListModel.PUBLISHED, DocumentListModel.ENTITIES, DocumentListModel.ANNOTATIONS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSortIndicatorShown(True)
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._on_header_context_menu)
+        self._source_column_chosen = False
         self.view.setColumnHidden(DocumentListModel.SOURCE, True)
-        fm = self.view.fontMetrics()
-        header.resizeSection(DocumentListModel.PUBLISHED, fm.horizontalAdvance("2021-07-29") + 24)
-        header.resizeSection(DocumentListModel.SOURCE, fm.horizontalAdvance("vnexpress.net") + 16)
-        header.resizeSection(DocumentListModel.ENTITIES, fm.horizontalAdvance("Entities") + 22)
-        header.resizeSection(DocumentListModel.ANNOTATIONS, fm.horizontalAdvance("Notes") + 22)
+        header.resizeSection(DocumentListModel.SOURCE, self.view.fontMetrics().horizontalAdvance("vnexpress.net") + 16)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.view.activated.connect(lambda idx: self._request(idx))
 
@@ -225,8 +227,13 @@ class CorpusPanel(QWidget):
 
     def reload(self) -> None:
         """Re-read the document list and tags from the store (keeps the current document)."""
+        if self.store is None:
+            return  # the project is still opening (progressive start-up); reload() follows
         current = self.current_doc_id()
-        self.model.set_documents(self.store.documents())
+        rows = self.store.documents()
+        self.model.set_documents(rows)
+        if not self._source_column_chosen:  # shown when there is something to show
+            self.view.setColumnHidden(DocumentListModel.SOURCE, not any(r.source for r in rows))
         self.reload_tags()
         if current:
             self.select_document(current)
@@ -237,7 +244,7 @@ class CorpusPanel(QWidget):
         self.tag_filter.blockSignals(True)
         self.tag_filter.clear()
         self.tag_filter.addItem(translate("CorpusPanel", "Any tag"), None)
-        for tag in self.store.tags():
+        for tag in (self.store.tags() if self.store is not None else []):
             self.tag_filter.addItem(_tag_icon(tag.color), tag.name, tag.id)
         index = self.tag_filter.findData(current) if current else 0
         self.tag_filter.setCurrentIndex(max(0, index))
@@ -258,6 +265,8 @@ class CorpusPanel(QWidget):
     def apply_search(self) -> None:
         self._search_timer.stop()
         query = self.search.text().strip()
+        if self.store is None:
+            return  # applied again once the project is open
         if not query:
             self.model.set_snippets({})
             self.proxy.set_filter("search", None)
@@ -275,7 +284,7 @@ class CorpusPanel(QWidget):
 
     def apply_tag_filter(self) -> None:
         tag_id = self.tag_filter.currentData()
-        if tag_id is None:
+        if tag_id is None or self.store is None:
             self.proxy.set_filter("tag", None)
         else:
             self.proxy.set_filter("tag", {a.doc_id for a in self.store.annotations(tag_ids=[tag_id])})
@@ -293,6 +302,27 @@ class CorpusPanel(QWidget):
         self._update_summary()
 
     # -- selection ---------------------------------------------------------------------------
+
+    def _on_header_context_menu(self, pos) -> None:
+        """Show or hide columns (the title always stays)."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        model = self.model
+        for col in range(1, model.COLUMN_COUNT):
+            name = model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or \
+                model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.AccessibleTextRole)
+            action = menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(col))
+            action.toggled.connect(lambda shown, c=col: self.set_column_shown(c, shown))
+        menu.popup(self.view.header().mapToGlobal(pos))
+        self._header_menu = menu
+
+    def set_column_shown(self, column: int, shown: bool) -> None:
+        if column == DocumentListModel.SOURCE:
+            self._source_column_chosen = True
+        self.view.setColumnHidden(column, not shown)
 
     def current_doc_id(self) -> str | None:
         idx = self.view.currentIndex()

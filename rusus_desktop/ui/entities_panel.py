@@ -72,9 +72,11 @@ class FoldingFilterProxy(QSortFilterProxyModel):
                    for c in self._columns)
 
 
-def _tree(parent: QWidget, name: str) -> QTreeView:
+def _tree(parent: QWidget, name: str, model) -> QTreeView:
     view = QTreeView(parent)
     view.setObjectName(name)
+    view.setModel(model)  # before the header's modes: they apply to the model's sections
+    view.setFrameShape(QTreeView.Shape.NoFrame)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setUniformRowHeights(True)
@@ -83,6 +85,7 @@ def _tree(parent: QWidget, name: str) -> QTreeView:
     view.setHeaderHidden(True)
     view.setIndentation(14)
     header = view.header()
+    header.setMinimumSectionSize(16)
     header.setStretchLastSection(False)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -122,8 +125,7 @@ class EntitiesPanel(QWidget):
         self.doc_filter.setObjectName("documentEntityFilter")
         self.doc_filter.setClearButtonEnabled(True)
         self.doc_filter.textChanged.connect(self._on_doc_filter_changed)
-        self.doc_view = _tree(self, "documentEntities")
-        self.doc_view.setModel(self.doc_proxy)
+        self.doc_view = _tree(self, "documentEntities", self.doc_proxy)
         self.doc_view.clicked.connect(self._on_doc_activated)
         self.doc_view.activated.connect(self._on_doc_activated)
         doc_page = QWidget(self)
@@ -140,9 +142,8 @@ class EntitiesPanel(QWidget):
         self.date_filter.setObjectName("documentDateFilter")
         self.date_filter.setClearButtonEnabled(True)
         self.date_filter.textChanged.connect(lambda t: self.date_proxy.set_needle(t))
-        self.date_view = _tree(self, "documentDates")
+        self.date_view = _tree(self, "documentDates", self.date_proxy)
         self.date_view.setRootIsDecorated(False)
-        self.date_view.setModel(self.date_proxy)
         self.date_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.date_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.date_view.clicked.connect(self._on_doc_activated)
@@ -161,8 +162,7 @@ class EntitiesPanel(QWidget):
         self.corpus_filter.setObjectName("corpusEntityFilter")
         self.corpus_filter.setClearButtonEnabled(True)
         self.corpus_filter.textChanged.connect(lambda t: self.corpus_proxy.set_needle(t))
-        self.corpus_view = _tree(self, "corpusEntities")
-        self.corpus_view.setModel(self.corpus_proxy)
+        self.corpus_view = _tree(self, "corpusEntities", self.corpus_proxy)
         self.corpus_view.clicked.connect(self._on_corpus_activated)
         self.corpus_view.activated.connect(self._on_corpus_activated)
         corpus_page = QWidget(self)

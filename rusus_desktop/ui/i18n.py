@@ -12,9 +12,7 @@ missing (a source tree that was never compiled), :class:`TsTranslator` reads the
 """
 from __future__ import annotations
 
-import subprocess
 import sys
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
@@ -43,6 +41,8 @@ class TsTranslator(QTranslator):
     """A translator fed from a Qt Linguist ``.ts`` file (used when no compiled ``.qm`` exists)."""
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        import xml.etree.ElementTree as ET
+
         super().__init__(parent)
         self._messages: dict[tuple[str, str, str], str | list[str]] = {}
         self._language = ""
@@ -128,6 +128,8 @@ class LanguageManager(QObject):
 
 def update_catalogues(root: Path | None = None) -> None:
     """Developer tool: refresh the ``.ts`` files from the sources and compile them to ``.qm``."""
+    import subprocess
+
     root = root or Path(__file__).resolve().parents[2]
     bindir = Path(sys.executable).parent
     sources = sorted(str(p) for p in (root / "rusus_desktop" / "ui").rglob("*.py"))

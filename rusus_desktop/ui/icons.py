@@ -143,7 +143,7 @@ def _from_disk(glyph: str, color: QColor) -> QIcon | None:
     if not all(f.is_file() for f in files):
         return None
     result = QIcon()
-    for size, path in zip(SIZES, files):
+    for size, path in zip(SIZES, files, strict=True):
         result.addFile(str(path), QSize(size, size))
     return result
 

@@ -1,8 +1,8 @@
 """The legend above the reader: one toggle per highlight type, with its colour, style and count."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QSizePolicy, QToolButton, QWidget
 
 from rusus_desktop.ui import theme
@@ -24,6 +24,7 @@ class LegendBar(QWidget):
         layout.setSpacing(2)
         self.chips: dict[str, QToolButton] = {}
         self._counts: dict[str, int | None] = {}
+        self._compact = False
         self._actions = type_actions
         for key, action in type_actions.items():
             chip = QToolButton(self)
@@ -66,6 +67,7 @@ class LegendBar(QWidget):
     def set_counts(self, counts: dict[str, int] | None) -> None:
         """Occurrences per type in the open document (None: not analysed yet)."""
         self._counts = dict(counts) if counts is not None else {}
+        QTimer.singleShot(0, self._update_compact)  # once the layout has settled
         for key in self.chips:
             self._refresh_chip(key)
 
@@ -77,9 +79,31 @@ class LegendBar(QWidget):
         action = self._actions[key]
         count = self._counts.get(key)
         label = theme.HIGHLIGHT_STYLES[key].label
-        # The action's text stays the bare type name (menus); the chip adds the count.
-        chip.setText(f"{label} {count}" if count is not None else label)
-        chip.setToolTip(action.toolTip())
+        # The action's text stays the bare type name (menus); the chip adds the count. When the
+        # reader is narrow the chips show only swatch and count (the name is in the tool tip).
+        if self._compact:
+            chip.setText(str(count) if count is not None else "")
+        else:
+            chip.setText(f"{label} {count}" if count is not None else label)
+        chip.setToolTip(f"{label}: {action.toolTip()}" if self._compact else action.toolTip())
+
+    def _fits(self) -> bool:
+        """Whether the chips fit with their names (icon, padding and spacing ~ 36 px each)."""
+        labels = sum(QFontMetrics(c.font()).horizontalAdvance(
+            f"{theme.HIGHLIGHT_STYLES[k].label} {self._counts.get(k, '')}") + 36 for k, c in self.chips.items())
+        status = self.status.sizeHint().width() if self.status.text() else 0
+        return labels + self.furniture.sizeHint().width() + status + 24 <= self.width()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._update_compact()
+
+    def _update_compact(self) -> None:
+        compact = not self._fits()
+        if compact != self._compact:
+            self._compact = compact
+            for key in self.chips:
+                self._refresh_chip(key)
 
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:

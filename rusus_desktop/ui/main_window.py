@@ -15,7 +15,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -34,16 +34,15 @@ from rusus_desktop.errors import RususError
 from rusus_desktop.ui import icons, theme
 from rusus_desktop.ui.actions import ReaderActions
 from rusus_desktop.ui.corpus_panel import CorpusPanel
-from rusus_desktop.ui.document_view import DocumentView
-from rusus_desktop.ui.entities_panel import EntitiesPanel
-from rusus_desktop.ui.find_bar import FindBar
 from rusus_desktop.ui.i18n import LanguageManager
-from rusus_desktop.ui.legend import LegendBar
 from rusus_desktop.ui.models import CorpusEntityIndex
 from rusus_desktop.ui.session import DATE_LAYER, ENTITY_LAYER, DocumentSession
 from rusus_desktop.ui.settings import project_group, value_bool, value_int, value_list
 from rusus_desktop.ui.status import AnalysisStatus, ProjectLabel
 from rusus_desktop.ui.workers import AnalysisProgress, AnalysisRunner
+
+# The reader, its panels and the annotator are imported when the window is finished
+# (``finish_construction``): the frame with the corpus list is painted before they load.
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -63,42 +62,45 @@ class MainWindow(QMainWindow):
     background_started = Signal()
 
     def __init__(self, store, *, settings, languages: LanguageManager | None = None,
-                 runner: AnalysisRunner | None = None, theme_name: str = "system") -> None:
+                 runner: AnalysisRunner | None = None, theme_name: str = "system", defer: bool = False,
+                 rows=None, project_path=None) -> None:
+        """Build the window.
+
+        With ``defer=True`` only the frame is built (menus, toolbar, the corpus list filled from
+        ``rows``, the status bar): enough to paint at once while the project opens. Then call
+        :meth:`finish_construction` with the opened store. Otherwise everything is built here.
+        """
         super().__init__()
         self.setObjectName("mainWindow")
         self.store = store
+        self.project_path = store.path if store is not None else project_path
         self.settings = settings
         self.languages = languages or LanguageManager(self)
         self.theme_name = theme_name
-        self.session = DocumentSession(store, self)
         self.entity_index = CorpusEntityIndex()
-        self.runner = runner or AnalysisRunner(store, self)
+        self._runner_arg = runner
         self.reader_actions = ReaderActions(self)
         self.context_menu_actions: list[QAction | None] = [self.reader_actions.copy, self.reader_actions.select_all, None,
                                                           self.reader_actions.find]
         self._background_ready = False
+        self.ready = False  # True once finish_construction ran
 
-        # centre: legend, reader, find bar
-        self.view = DocumentView(self.session, self)
-        self.legend = LegendBar(self.reader_actions.show_types, self.reader_actions.furniture_modes,
-                                self.reader_actions.toggle_furniture, self)
-        self.find_bar = FindBar(self.view, self.reader_actions.find_next, self.reader_actions.find_previous, self)
-        self.find_bar.hide()
+        # centre: an empty page until the reader is built
         centre = QWidget(self)
         centre.setObjectName("readerPane")
-        box = QVBoxLayout(centre)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(0)
-        box.addWidget(self.legend)
-        box.addWidget(self.view, 1)
-        box.addWidget(self.find_bar)
+        self._centre_box = QVBoxLayout(centre)
+        self._centre_box.setContentsMargins(0, 0, 0, 0)
+        self._centre_box.setSpacing(0)
+        self._page = QWidget(centre)
+        self._page.setAutoFillBackground(True)
+        self._page.setBackgroundRole(QPalette.ColorRole.Base)
+        self._centre_box.addWidget(self._page, 1)
         self.setCentralWidget(centre)
 
-        # docks
+        # docks (the entities dock gets its panel with the reader)
         self.corpus_panel = CorpusPanel(store, self.entity_index, self)
         self.corpus_dock = self._dock("corpusDock", self.corpus_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.entities_panel = EntitiesPanel(self.session, self.entity_index, self)
-        self.entities_dock = self._dock("entitiesDock", self.entities_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.entities_dock = self._dock("entitiesDock", QWidget(self), Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
@@ -111,11 +113,56 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_toolbar()
+        self.reader_actions.refresh_icons()
+        if rows is not None:
+            self.corpus_panel.model.set_documents(rows)
+        self.retranslate()
+        if not defer:
+            self.finish_construction()
+
+    def finish_construction(self, store=None) -> None:
+        """Build the reader, the panels and the annotator (on ``store`` when given)."""
+        if self.ready:
+            return
+        if store is not None:
+            self.store = store
+            self.project_path = store.path
+            self.corpus_panel.store = store
+        store = self.store
+        from rusus_desktop.ui.document_view import DocumentView
+        from rusus_desktop.ui.entities_panel import EntitiesPanel
+        from rusus_desktop.ui.find_bar import FindBar
+        from rusus_desktop.ui.legend import LegendBar
+
+        self.session = DocumentSession(store, self)
+        self.runner = self._runner_arg or AnalysisRunner(store, self)
+
+        # centre: legend, reader, find bar
+        self.view = DocumentView(self.session, self)
+        self.legend = LegendBar(self.reader_actions.show_types, self.reader_actions.furniture_modes,
+                                self.reader_actions.toggle_furniture, self)
+        self.find_bar = FindBar(self.view, self.reader_actions.find_next, self.reader_actions.find_previous, self)
+        self.find_bar.hide()
+        self._centre_box.removeWidget(self._page)
+        self._page.hide()  # deleteLater alone leaves it painted until the event loop runs again
+        self._page.deleteLater()
+        self._centre_box.addWidget(self.legend)
+        self._centre_box.addWidget(self.view, 1)
+        self._centre_box.addWidget(self.find_bar)
+
+        self.entities_panel = EntitiesPanel(self.session, self.entity_index, self)
+        old = self.entities_dock.widget()
+        self.entities_dock.setWidget(self.entities_panel)
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+
         self._connect()
         # Tagging, notes, suggestions' verdicts, undo/redo and the tag/annotation docks (issue 5).
         from rusus_desktop.ui.annotator import Annotator
 
         self.annotator = Annotator(self)
+        self.ready = True
         self.reader_actions.refresh_icons()
         self.retranslate()
         self._set_project_path()
@@ -267,6 +314,7 @@ class MainWindow(QMainWindow):
         doc_id = last if last in ids else (ids[0] if ids else None)
         if doc_id:
             self.open_document(doc_id, restore_scroll=(doc_id == last))
+            self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # reading first, not the search box
 
     def start_background(self, *, analyse: bool = True, wait: bool = False) -> None:
         """After the window is shown: load the pipeline, apply cached analyses, schedule the rest.
@@ -495,7 +543,9 @@ class MainWindow(QMainWindow):
     # -- project files -----------------------------------------------------------------------
 
     def _set_project_path(self) -> None:
-        self.project_label.set_path(self.store.path)
+        if self.store is not None:
+            self.project_path = self.store.path
+        self.project_label.set_path(self.project_path)
 
     def new_project(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, translate("MainWindow", "Folder of documents"))
@@ -667,6 +717,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         self.theme_name = name
         theme.apply_theme(app, name)
+        # Widgets learn of the new application palette through posted events; deliver them now so
+        # everything below (icons, highlight formats) sees the new colours.
+        QCoreApplication.sendPostedEvents()
         self.reader_actions.themes.get(name, self.reader_actions.themes["system"]).setChecked(True)
         icons.clear_memo()
         self.reader_actions.refresh_icons()
@@ -700,6 +753,10 @@ class MainWindow(QMainWindow):
         self.corpus_dock.setWindowTitle(translate("MainWindow", "Corpus"))
         self.entities_dock.setWindowTitle(translate("MainWindow", "Entities and Dates"))
         self.toolbar.setWindowTitle(translate("MainWindow", "Toolbar"))
+        if not self.ready:
+            self.setWindowTitle(translate("MainWindow", "Rusus Desktop"))
+            self._set_project_path()
+            return
         if self.session.document is None:
             self.setWindowTitle(translate("MainWindow", "Rusus Desktop"))
         else:
@@ -726,7 +783,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: self.resizeDocks([self.corpus_dock, self.entities_dock], [370, 330],
                                                       Qt.Orientation.Horizontal))
 
-    def restore_settings(self) -> None:
+    def restore_layout(self) -> None:
+        """Geometry, docks and the corpus list's columns (call again once late docks exist)."""
         s = self.settings
         geometry = s.value("window/geometry")
         if geometry is not None:
@@ -737,6 +795,14 @@ class MainWindow(QMainWindow):
         header = s.value("corpus/header")
         if header is not None:
             self.corpus_panel.view.header().restoreState(header)
+
+    def restore_settings(self) -> None:
+        self.restore_layout()
+        self.restore_view_settings()
+
+    def restore_view_settings(self) -> None:
+        """Zoom, page furniture, highlight types, panels' tabs (needs the finished window)."""
+        s = self.settings
         self.view.set_zoom(value_int(s, "view/zoom", 100))
         mode = str(s.value("view/furniture", "dim"))
         self.set_furniture_mode(mode)
@@ -751,6 +817,8 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         s = self.settings
+        if not self.ready:
+            return  # closed while still opening: nothing worth keeping changed
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState(SETTINGS_VERSION))
         s.setValue("corpus/header", self.corpus_panel.view.header().saveState())
@@ -772,7 +840,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.save_settings()
-        self.runner.shutdown()
+        if self.ready:
+            self.runner.shutdown()
         super().closeEvent(event)
 
 

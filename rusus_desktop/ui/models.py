@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 )
 
 from rusus_desktop.corpus.model import DocumentSummary
-from rusus_desktop.store.folding import fold
 from rusus_desktop.ui.session import entity_key
 
 translate = QCoreApplication.translate
@@ -32,6 +31,14 @@ SortRole = Qt.ItemDataRole.UserRole + 3
 QueryRole = Qt.ItemDataRole.UserRole + 4
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def fold(text: str) -> str:
+    """``store.folding.fold``, imported when first used: importing ``rusus_desktop.store`` loads
+    sqlite-utils, which the window's first paint (the corpus list) does not need."""
+    from rusus_desktop.store.folding import fold as real_fold
+
+    return real_fold(text)
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -111,13 +118,20 @@ class DocumentListModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
+            # The two count columns are headed by icons (narrow, in any language); names in tool tips.
             return (translate("DocumentListModel", "Title"), translate("DocumentListModel", "Published"),
-                    translate("DocumentListModel", "Source"), translate("DocumentListModel", "Entities"),
-                    translate("DocumentListModel", "Notes"))[section] if 0 <= section < 5 else None
+                    translate("DocumentListModel", "Source"), "", "")[section] if 0 <= section < 5 else None
+        if role == Qt.ItemDataRole.DecorationRole and section in (self.ENTITIES, self.ANNOTATIONS):
+            from rusus_desktop.ui import icons
+
+            return icons.icon("entities" if section == self.ENTITIES else "note")
+        if role == Qt.ItemDataRole.AccessibleTextRole and section in (self.ENTITIES, self.ANNOTATIONS):
+            return (translate("DocumentListModel", "Entities") if section == self.ENTITIES
+                    else translate("DocumentListModel", "Notes"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return (None, translate("DocumentListModel", "Publication date from the dateline"), None,
-                    translate("DocumentListModel", "Detected entity mentions"),
-                    translate("DocumentListModel", "Your annotations"))[section] if 0 <= section < 5 else None
+                    translate("DocumentListModel", "Entities: detected mentions"),
+                    translate("DocumentListModel", "Notes: your annotations"))[section] if 0 <= section < 5 else None
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (self.ENTITIES, self.ANNOTATIONS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -153,6 +167,8 @@ class DocumentListModel(QAbstractTableModel):
         elif role == Qt.ItemDataRole.ToolTipRole:
             if col == self.TITLE:
                 parts = [row.title]
+                if row.source:
+                    parts.append(translate("DocumentListModel", "Source: {source}").format(source=row.source))
                 if row.published:
                     parts.append(translate("DocumentListModel", "Published: {date}").format(
                         date=row.published.replace("T", " ")))

@@ -17,7 +17,7 @@ def _settle(rounds: int = 5) -> None:
 def take_screenshot(output: str | Path, *, project: str | Path | None = None, document: str = "1",
                     size: tuple[int, int] = (1400, 900), theme_name: str = "light", language: str = "en",
                     settings_path: str | Path | None = None, find: str | None = None, select: str | None = None,
-                    furniture: str = "dim", corpus_tab: bool = False, timeout_ms: int = 120_000) -> Path:
+                    furniture: str = "dim", tab: str = "names", timeout_ms: int = 120_000) -> Path:
     """Open the window offscreen on ``project``, show ``document`` with its highlights, save a PNG.
 
     Only the shown document is analysed (when its analysis is not cached yet); the rest of the
@@ -26,9 +26,16 @@ def take_screenshot(output: str | Path, *, project: str | Path | None = None, do
     from rusus_desktop.project_setup import open_startup_project
     from rusus_desktop.ui.app import build_window, create_application
     from rusus_desktop.ui.settings import open_settings
+    from rusus_desktop.ui.workers import AnalysisRunner
 
-    app = create_application()
-    store = open_startup_project(project)
+    # No event loop to keep responsive here: analyse (at most one document) on a thread.
+    in_process, AnalysisRunner.in_process_default = AnalysisRunner.in_process_default, True
+    create_application()
+    try:
+        store = open_startup_project(project)
+    except BaseException:
+        AnalysisRunner.in_process_default = in_process
+        raise
     try:
         settings = open_settings(settings_path) if settings_path else open_settings()
         window = build_window(store, settings=settings, theme_name=theme_name, language=language, restore=False)
@@ -49,8 +56,7 @@ def take_screenshot(output: str | Path, *, project: str | Path | None = None, do
             window.runner.start(first=[doc_id], only=[doc_id])
             window.runner.wait(timeout_ms)
         window.set_furniture_mode(furniture)
-        if corpus_tab:
-            window.entities_panel.tabs.setCurrentIndex(1)
+        window.entities_panel.tabs.setCurrentIndex({"names": 0, "dates": 1, "corpus": 2}.get(tab, 0))
         if select:
             start = window.session.document.text.find(select)
             if start >= 0:
@@ -70,4 +76,5 @@ def take_screenshot(output: str | Path, *, project: str | Path | None = None, do
         return out
     finally:
         store.close()
+        AnalysisRunner.in_process_default = in_process
         QApplication.processEvents()

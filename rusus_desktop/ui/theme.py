@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
@@ -122,16 +122,6 @@ DARK = {
     "bright_text": "#ffffff", "disabled": "#65686e",
 }
 
-_STYLE_SHEET = """
-QToolBar { border: none; spacing: 2px; padding: 2px 4px; }
-QDockWidget::title { padding: 6px 8px 4px 8px; }
-QStatusBar::item { border: none; }
-QTreeView, QListView { border: none; }
-QTabWidget::pane { border: none; }
-QLineEdit { padding: 3px 6px; }
-"""
-
-
 def apply_theme(app: QApplication, theme: str = "system") -> str:
     """Fusion style with a calm light or dark palette; returns the theme actually used.
 
@@ -147,8 +137,9 @@ def apply_theme(app: QApplication, theme: str = "system") -> str:
         resolved = "dark" if scheme == Qt.ColorScheme.Dark else "light"
     if app.style().name().lower() != "fusion":
         app.setStyle("Fusion")
+    # No application style sheet: it would route every widget through QStyleSheetStyle (measured
+    # ~50 ms at start-up and slower painting); frames are set on the widgets that need them.
     app.setPalette(_palette(DARK if resolved == "dark" else LIGHT))
-    app.setStyleSheet(_STYLE_SHEET)
     return resolved
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import threading
 import time
 from collections import deque
@@ -190,10 +191,21 @@ class AnalysisRunner(QObject):
     analysis_failed = Signal(str, str)
     run_finished = Signal(bool)
 
+    # In-process analysis (a thread of this process) instead of the analysis process: tests and the
+    # screenshot command, which have no event loop to keep responsive. ``RUSUS_ANALYSIS_IN_PROCESS=1``
+    # sets it too.
+    in_process_default = False
+
     def __init__(self, store, parent: QObject | None = None, *,
-                 pipeline: Callable[[], tuple[str, AnalyzeFn]] = load_pipeline) -> None:
+                 pipeline: Callable[[], tuple[str, AnalyzeFn]] | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self._server = None
+        if pipeline is None:
+            if self.in_process_default or os.environ.get("RUSUS_ANALYSIS_IN_PROCESS") == "1":
+                pipeline = load_pipeline
+            else:
+                pipeline = self._start_server
         self._pipeline_loader = pipeline
         self._version: str | None = None
         self._analyze: AnalyzeFn | None = None
@@ -309,10 +321,28 @@ class AnalysisRunner(QObject):
         if self.job is not None:
             self.job.cancel()
 
+    def _start_server(self) -> tuple[str, AnalyzeFn]:
+        """Start the analysis process (on the worker thread): the default pipeline loader."""
+        from rusus_desktop.ui.analysis_server import AnalysisServer, take_prestarted
+
+        server = take_prestarted() or AnalysisServer()
+        version = server.start()
+        self._server = server
+        return version, server.analyze
+
     def shutdown(self, timeout_ms: int = 2000) -> bool:
-        """Cancel and wait for the worker (on quit). Returns False if it did not stop in time."""
+        """Cancel and wait for the worker (on quit), then stop the analysis process.
+
+        Returns False if the worker did not stop in time.
+        """
         self.cancel()
-        return self.pool.waitForDone(timeout_ms)
+        done = self.pool.waitForDone(timeout_ms)
+        if self._server is not None and done:
+            self._server.stop()
+            self._server = None
+            self._version = None  # a later run starts a new process
+            self._analyze = None
+        return done
 
     def wait(self, timeout_ms: int = 60_000) -> bool:
         """Block until the current run ends (tests, the screenshot command). Delivers its signals."""

@@ -12,6 +12,9 @@ import shutil
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Windows under test analyse on a thread of the test process (fast to start, deterministic); the
+# analysis process itself is tested in test_workers.py.
+os.environ.setdefault("RUSUS_ANALYSIS_IN_PROCESS", "1")
 
 import pytest  # noqa: E402
 

@@ -246,3 +246,13 @@ def test_no_index_is_left_behind(window):
     assert panel.view.currentIndex() == QModelIndex() or not panel.view.currentIndex().isValid()
     panel.filter_by_entity("")
     assert len(panel.visible_ids()) == 5
+
+
+def test_columns_can_be_shown_and_hidden(window):
+    panel = window.corpus_panel
+    source = panel.model.SOURCE
+    assert panel.view.isColumnHidden(source)  # the seeds name no source
+    panel.set_column_shown(source, True)
+    assert not panel.view.isColumnHidden(source)
+    panel.reload()
+    assert not panel.view.isColumnHidden(source)  # the analyst's choice sticks

@@ -162,3 +162,61 @@ def test_published_strings_become_dates():
 def fake_analyze_result(text: str) -> dict:
     *_, analysis = fake_analyze(text)
     return analysis.to_json()
+
+
+def test_analysis_process_analyses_and_cancels(qtbot):
+    """The real pipeline in the child process: a short text, then a cancelled long one."""
+    from rusus_desktop.ui.analysis_server import AnalysisServer
+
+    server = AnalysisServer()
+    try:
+        version = server.start()
+        from rusus_desktop.nlp.pipeline import PIPELINE_VERSION
+
+        assert version == PIPELINE_VERSION
+        steps = list(server.analyze("Ngoại trưởng Nga Sergey Lavrov gặp ông Antony Blinken tại Geneva ngày 16/6/2021.",
+                                    None, lambda: False))
+        analysis = steps[-1]
+        assert isinstance(analysis, Analysis)
+        assert "Sergey Lavrov" in {e.text for e in analysis.entities}
+        assert all(isinstance(s, tuple) for s in steps[:-1])
+        long_text = "Tổng thống Joe Biden gặp Tổng thống Vladimir Putin tại Geneva. " * 400
+        stopped = list(server.analyze(long_text, None, lambda: True))
+        assert not any(isinstance(s, Analysis) for s in stopped)  # cancelled: no result
+        # The server keeps serving after a cancelled request.
+        again = list(server.analyze("Bộ Ngoại giao Nga ra tuyên bố.", None, lambda: False))
+        assert isinstance(again[-1], Analysis)
+    finally:
+        server.stop()
+    assert not server.running
+
+
+def test_runner_uses_the_analysis_process_by_default(qtbot, seeded_store, monkeypatch):
+    monkeypatch.delenv("RUSUS_ANALYSIS_IN_PROCESS", raising=False)
+    monkeypatch.setattr(AnalysisRunner, "in_process_default", False)
+    runner = AnalysisRunner(seeded_store)
+    ids = [d.id for d in seeded_store.documents()]
+    with qtbot.waitSignal(runner.pipeline_loaded, timeout=60_000):
+        runner.load()
+    stored = []
+    runner.analysis_stored.connect(lambda d, a: stored.append(d))
+    with qtbot.waitSignal(runner.run_finished, timeout=120_000):
+        runner.start(only=[ids[3]])
+    assert stored == [ids[3]]
+    assert runner._server is not None and runner._server.running
+    runner.shutdown()
+    assert runner._server is None
+
+
+def test_analysis_process_is_restarted_if_it_dies(qtbot):
+    from rusus_desktop.ui.analysis_server import AnalysisServer
+
+    server = AnalysisServer()
+    try:
+        server.start()
+        server._process.kill()
+        server._process.join(5)
+        steps = list(server.analyze("Tổng thống Joe Biden gặp ông Putin.", None, lambda: False))
+        assert isinstance(steps[-1], Analysis)
+    finally:
+        server.stop()

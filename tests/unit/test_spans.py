@@ -28,7 +28,7 @@ def test_segments_cover_exactly_the_spans(spans, start, width):
             assert (s in active) == (s.start <= a and s.end >= b)
     covered = {p for a, b, _ in pieces for p in range(a, b)}
     assert covered == {p for s in spans for p in range(max(s.start, start), min(s.end, end))}
-    assert all(p[1] <= q[0] for p, q in zip(pieces, pieces[1:]))
+    assert all(p[1] <= q[0] for p, q in zip(pieces, pieces[1:], strict=False))
 
 
 def test_segments_keep_input_order_for_layer_priority():
