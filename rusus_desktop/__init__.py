@@ -1,10 +1,23 @@
 """Rusus Desktop: a reader and annotator for Vietnamese news corpora."""
 from __future__ import annotations
 
-from importlib import metadata as _metadata
+from functools import lru_cache
 
-try:
-    # One place for the version: the installed package metadata (pyproject.toml).
-    __version__ = _metadata.version("rusus-desktop")
-except _metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+
+@lru_cache(maxsize=1)
+def version() -> str:
+    """The version, from one place: the installed package metadata (pyproject.toml)."""
+    # importlib.metadata scans site-packages (tens of ms), so it is read on first use, not at
+    # import: the window's start-up path never needs it.
+    from importlib import metadata
+
+    try:
+        return metadata.version("rusus-desktop")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "0.0.0+unknown"
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return version()
+    raise AttributeError(f"module 'rusus_desktop' has no attribute {name!r}")

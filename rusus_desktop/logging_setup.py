@@ -17,7 +17,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from rusus_desktop import __version__
+from rusus_desktop import version
 from rusus_desktop.paths import user_log_dir
 
 LOG_FILE_NAME = "rusus-desktop.log"
@@ -56,7 +56,7 @@ def setup_logging(level: int = logging.INFO, *, max_bytes: int = MAX_BYTES) -> P
     if log.level == logging.NOTSET or log.level > level:
         log.setLevel(level)
     _handler = handler
-    log.info("Rusus Desktop %s started; %s", __version__, "; ".join(f"{k}: {v}" for k, v in
+    log.info("Rusus Desktop %s started; %s", version(), "; ".join(f"{k}: {v}" for k, v in
                                                                   environment().items()))
     return path
 
@@ -83,7 +83,7 @@ def set_context(key: str, value: object) -> None:
 def environment() -> dict[str, str]:
     """Version, Python, Qt, platform and the session's context, as shown in an error report."""
     facts = {
-        "version": __version__,
+        "version": version(),
         "python": f"{platform.python_version()} ({platform.python_implementation()}, {sys.executable})",
         "platform": platform.platform(),
         "build": "PyInstaller" if getattr(sys, "frozen", False) else "Python package",
@@ -103,7 +103,7 @@ def error_report(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
                  *, where: str = "") -> str:
     """A plain-text report of an exception: what happened, where, the environment, the traceback."""
     summary = "".join(traceback.format_exception_only(exc_type, exc)).strip()
-    lines = [f"Rusus Desktop {__version__}: unexpected error{f' in {where}' if where else ''}",
+    lines = [f"Rusus Desktop {version()}: unexpected error{f' in {where}' if where else ''}",
              summary, ""]
     lines += [f"{key}: {value}" for key, value in environment().items()]
     path = log_file()

@@ -6,11 +6,10 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from rusus_desktop import __version__
 from rusus_desktop.errors import RususError
 
-# name -> module under rusus_desktop.cli. Modules are imported when the parser is built, so keep
-# their top level light (no underthesea, no Qt).
+# name -> module under rusus_desktop.cli. Only the module of the sub-command being run is imported
+# (all of them for --help), so keep their top level light (no underthesea, no Qt).
 COMMANDS: dict[str, str] = {
     "open": "open_window",
     "add": "add",
@@ -23,16 +22,50 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _VersionAction(argparse.Action):
+    """``--version``, reading the package metadata only when asked (it costs start-up time)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0,
+                         help=help or "show the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from rusus_desktop import version
+
+        print(f"rusus-desktop {version()}")
+        parser.exit()
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv`` (skipping the global ``--project X``), if any."""
+    args = list(argv)
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--project":
+            i += 2
+            continue
+        if arg.startswith("-"):
+            return None
+        return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that sub-command's module is imported (faster start-up)."""
     parser = argparse.ArgumentParser(
         prog="rusus-desktop",
         description="Read and annotate Vietnamese news corpora. With no sub-command, opens the window "
                     "on the default project (created from the bundled corpus on first launch).",
     )
-    parser.add_argument("--version", action="version", version=f"rusus-desktop {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--project", help="project file to open in the window (default: your default project)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name, module_name in COMMANDS.items():
+        if only is not None and name != only:
+            # Listed (for usage messages) without importing its module.
+            sub.add_parser(name, add_help=False)
+            continue
         try:
             module = importlib.import_module(f"rusus_desktop.cli.{module_name}")
         except ModuleNotFoundError as exc:
@@ -46,8 +79,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = _command_in(argv)
+    if command is None and any(a in ("-h", "--help") for a in argv):
+        parser = build_parser()  # the top-level help lists every sub-command with its help
+    else:
+        # Import only the module that runs: opening the window is the start-up path.
+        parser = build_parser(only=command or "open")
+    args = parser.parse_args(argv)
     if args.command is None:
         from rusus_desktop.cli import open_window
 

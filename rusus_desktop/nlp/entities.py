@@ -589,7 +589,7 @@ class _Tagger:
             end = j = j + domain  # "Sở | Giao thông vận tải", "Sở | Lao động - Thương binh và Xã hội"
             first = False
         elif head > 1 and any(units[m].cap for m in range(i + 1, i + head)) and not generic:
-            end = j  # the head names the body itself ("Ban Quản lý | dự án ...", "Bộ Tư lệnh | Hải quân")
+            end = j  # the head names the body, what follows says which ("Ban Quản lý | dự án ...")
         elif head_key in _NUMBERED_ORG_HEADS and not (j < n and units[j].joined and units[j].text.isdigit()):
             return None  # "Vùng 4 Hải quân" is a command, "Vùng Vịnh" a place
         if j < n and units[j].joined and units[j].text.isdigit() and len(units[j].text) <= 3 and (
@@ -660,6 +660,8 @@ class _Tagger:
                 after_and = True
                 continue
             break
+        if end == name_start and not domain:
+            end = None  # "Ban Quản lý cho biết": the head alone is a common noun
         if end is None:
             if self._match(self.lex.org_standalone, i) == head and (generic or head_key in _STANDALONE_BODIES) \
                     and not units[i].initial:

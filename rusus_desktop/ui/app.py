@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from rusus_desktop import __version__
+from rusus_desktop import version
 from rusus_desktop.errors import RususError
 from rusus_desktop.ui import theme
 from rusus_desktop.ui.i18n import LanguageManager
@@ -36,7 +36,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName("Rusus")
-    app.setApplicationVersion(__version__)
+    # Reading the package metadata costs ~60 ms (importlib.metadata scans site-packages), so the
+    # version is filled in after the window has painted; nothing reads it before that.
+    QTimer.singleShot(1000, lambda: app.setApplicationVersion(version()))
     QGuiApplication.setDesktopFileName(APP_ID)
     if QGuiApplication.platformName() in ("offscreen", "minimal"):
         # No desktop to ask: use what a typical Linux desktop would (10 pt, full Vietnamese coverage).

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rusus_desktop import __version__
+from rusus_desktop import version
 from rusus_desktop.corpus.model import Document
 from rusus_desktop.errors import RususError
 from rusus_desktop.ui import icons, theme
@@ -701,7 +701,7 @@ class MainWindow(QMainWindow):
         text = translate("MainWindow", "<h3>Rusus Desktop {version}</h3>"
                                        "<p>A reader and annotator for Vietnamese news corpora.</p>"
                                        "<p>Project file:<br><code>{path}</code></p>").format(
-            version=html.escape(__version__), path=html.escape(path))
+            version=html.escape(version()), path=html.escape(path))
         box = QMessageBox(self)
         box.setObjectName("aboutBox")
         box.setWindowTitle(translate("MainWindow", "About Rusus Desktop"))
