@@ -80,6 +80,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        # The bare command (how launchers start the app) opens the window. Building the parser
+        # costs ~4 ms of that start-up (argparse formats each option as it is added), and there is
+        # nothing to parse: these are the values parse_args([]) gives.
+        from rusus_desktop.cli import open_window
+
+        return open_window.run(argparse.Namespace(command=None, project=None))
     command = _command_in(argv)
     if command is None and any(a in ("-h", "--help") for a in argv):
         parser = build_parser()  # the top-level help lists every sub-command with its help

@@ -7,13 +7,26 @@ Imports (native and W3C) are all-or-nothing and idempotent.
 
 Threading: :func:`collect` reads the Store and must run on its thread; :func:`run_export` works on the
 snapshot alone and may run on a worker thread; :func:`import_file` writes to the Store (its thread).
+For a large import the window takes an :class:`ImportSnapshot` (:func:`take_snapshot`, Store thread),
+runs :func:`plan_import_file` on a worker, then :func:`apply_plan` (Store thread, one transaction).
 """
-from rusus_desktop.export.errors import ExportCancelled, ExportError, InvalidImport
-from rusus_desktop.export.importer import ImportReport, import_data, import_file
+from rusus_desktop.export.errors import ExportCancelled, ExportError, ImportCancelled, InvalidImport, ProjectChanged
+from rusus_desktop.export.importer import (
+    ImportPlan,
+    ImportReport,
+    ImportSnapshot,
+    apply_plan,
+    import_data,
+    import_file,
+    plan_import,
+    plan_import_file,
+    take_snapshot,
+)
 from rusus_desktop.export.model import ExportOptions, ExportScope, ProjectSnapshot
 from rusus_desktop.export.runner import FORMATS, ExportResult, export_project, run_export
 from rusus_desktop.export.snapshot import collect
 
 __all__ = ["FORMATS", "ExportCancelled", "ExportError", "ExportOptions", "ExportResult", "ExportScope",
-           "ImportReport", "InvalidImport", "ProjectSnapshot", "collect", "export_project", "import_data",
-           "import_file", "run_export"]
+           "ImportCancelled", "ImportPlan", "ImportReport", "ImportSnapshot", "InvalidImport", "ProjectChanged",
+           "ProjectSnapshot", "apply_plan", "collect", "export_project", "import_data", "import_file",
+           "plan_import", "plan_import_file", "run_export", "take_snapshot"]

@@ -29,3 +29,12 @@ class InvalidImport(RususError):
         noun = "problem" if len(problems) == 1 else "problems"
         super().__init__(f"{source} was not imported ({len(problems)} {noun}); the project was not "
                          f"changed:\n" + "\n".join(lines))
+
+
+class ImportCancelled(RususError):
+    """The analyst cancelled an import while the file was being checked; the project was not changed."""
+
+
+class ProjectChanged(RususError):
+    """The project changed between checking an import and applying it in a way the check cannot
+    survive (a document it annotates was removed); the project was not changed."""

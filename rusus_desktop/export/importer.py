@@ -9,6 +9,19 @@ not touched. A valid file is applied in one transaction.
 Importing is idempotent by annotation id: an id already in the project is skipped when nothing
 differs, updated when the file's copy was modified later, and otherwise kept as the project has it.
 Missing tags are created (with the file's colour, description and hotkey when it has a tag set).
+
+Two phases, so the window can check a large file on a worker thread (STYLE §3.4, §3.7):
+
+- :func:`plan_import_file` / :func:`plan_import` read, parse, schema-check and check every entry
+  against an :class:`ImportSnapshot` (document texts, annotations and tags, read from the Store on
+  its own thread by :func:`take_snapshot`), reporting progress and stopping when cancelled. They never
+  touch the Store, so they may run on any thread. They return an :class:`ImportPlan` or raise
+  :class:`InvalidImport` / :class:`ImportCancelled`.
+- :func:`apply_plan` writes a plan in one transaction on the Store's thread, checking again inside
+  it that every document the plan relies on is still there and deciding add/update/skip against
+  the annotations as they are at that moment.
+
+:func:`import_file` and :func:`import_data` do both on the calling thread (the CLI).
 """
 from __future__ import annotations
 
@@ -17,6 +30,7 @@ import json
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,9 +38,10 @@ from typing import Any
 from rusus_desktop.corpus.model import Annotation, Document, Tag
 from rusus_desktop.corpus.text import canonicalize, quote_context, text_sha256
 from rusus_desktop.errors import NotFound, RususError, SpanError
-from rusus_desktop.export.errors import InvalidImport
+from rusus_desktop.export.errors import ImportCancelled, InvalidImport, ProjectChanged
+from rusus_desktop.export.model import CancelledFn, ProgressFn
 from rusus_desktop.export.native import FORMAT, VERSION
-from rusus_desktop.export.schema import entry_name, native_schema, validate_native
+from rusus_desktop.export.schema import count_items, entry_name, native_schema, validate_native
 from rusus_desktop.export.w3c import parse_w3c_annotation, w3c_items
 from rusus_desktop.store.project import Store, check_span, new_id, now_iso
 
@@ -44,6 +59,7 @@ class ImportReport:
     documents_replaced: list[str] = field(default_factory=list)  # one line per earlier version replaced
     reanchored: list = field(default_factory=list)  # the Store's re-anchoring reports for those
     tags_created: list[str] = field(default_factory=list)
+    changed_meanwhile: int = 0  # annotations edited in the project while the file was being checked
 
     def summary(self) -> str:
         kind = "Rusus annotations" if self.format == FORMAT else "W3C Web Annotations"
@@ -54,11 +70,53 @@ class ImportReport:
         lines.extend(self.documents_replaced)
         if self.tags_created:
             lines.append("Tags created: " + ", ".join(self.tags_created) + ".")
+        if self.changed_meanwhile:
+            lines.append(f"{self.changed_meanwhile} annotation(s) changed in the project while the file was "
+                         f"being checked; they were compared with their current state.")
         reasons: dict[str, int] = {}
         for _, why in self.skipped:
             reasons[why] = reasons.get(why, 0) + 1
         lines.extend(f"  skipped {n}: {why}" for why, n in reasons.items())
         return "\n".join(lines)
+
+
+@dataclass(frozen=True)
+class ImportSnapshot:
+    """What planning needs to know about the project, read on the Store's thread.
+
+    ``texts`` maps a document id (the sha256 of its canonical text) to that text; ``annotations``
+    maps annotation ids to the project's annotations and ``tag_names`` tag ids to names (both only
+    to say beforehand what will be added, updated or skipped; :func:`apply_plan` decides again).
+    """
+
+    texts: Mapping[str, str]
+    annotations: Mapping[str, Annotation] | None = None
+    tag_names: Mapping[str, str] | None = None
+
+
+def take_snapshot(store: Store) -> ImportSnapshot:
+    """Read what :func:`plan_import` needs from ``store`` (on its thread; quick, read only)."""
+    return ImportSnapshot(texts=store.document_texts(), annotations={a.id: a for a in store.annotations()},
+                          tag_names={t.id: t.name for t in store.tags()})
+
+
+class _StoreTexts(Mapping):
+    """The project's texts read on demand (the CLI plans and applies on the Store's thread)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getitem__(self, doc_id: str) -> str:
+        try:
+            return self._store.document(doc_id).text
+        except NotFound:
+            raise KeyError(doc_id) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([d.id for d in self._store.documents()])
+
+    def __len__(self) -> int:
+        return self._store.document_count()
 
 
 @dataclass
@@ -74,17 +132,66 @@ class _Candidate:
     created: str
     modified: str
     origin: str
+    prefix: str = ""
+    quote: str = ""
+    suffix: str = ""
+
+    def annotation(self, tag_id: str) -> Annotation:
+        return Annotation(id=self.id, doc_id=self.doc_id, start=self.start, end=self.end, tag_id=tag_id,
+                          quote=self.quote, prefix=self.prefix, suffix=self.suffix, note=self.note,
+                          author=self.author, created=self.created, modified=self.modified, origin=self.origin,
+                          status="anchored", text_sha256=self.doc_id)
 
 
 @dataclass
-class _Plan:
+class ImportPlan:
+    """A checked import, ready for :func:`apply_plan` (made by :func:`plan_import`)."""
+
     format: str
+    source: str = "the import"
     problems: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     new_documents: list[Document] = field(default_factory=list)
     tagset: list[dict] = field(default_factory=list)
     candidates: list[_Candidate] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
+    # what the snapshot said each candidate would do: "add", "update" or a reason to skip
+    expected: dict[str, str] = field(default_factory=dict)
+
+    def preview(self) -> tuple[int, int, int]:
+        """``(to add, to update, to skip)`` as the snapshot saw the project (without a snapshot of the
+        annotations, every candidate counts as an addition)."""
+        actions = [self.expected.get(c.id, "add") for c in self.candidates]
+        add, update = actions.count("add"), actions.count("update")
+        return add, update, len(self.skipped) + len(actions) - add - update
+
+
+class _Progress:
+    """Counts work done, reports it, and raises :class:`ImportCancelled` once ``cancelled()`` says so."""
+
+    def __init__(self, total: int, progress: ProgressFn | None, cancelled: CancelledFn | None) -> None:
+        self.total, self.done = max(total, 1), 0
+        self._progress = progress or (lambda done, total, message: None)
+        self._cancelled = cancelled or (lambda: False)
+        self._every = max(1, self.total // 200)
+        self._shown = -self._every
+        self.message = ""
+
+    def stage(self, message: str) -> None:
+        self.message = message
+        self.check()
+        self._progress(min(self.done, self.total), self.total, message)
+
+    def check(self) -> None:
+        if self._cancelled():
+            raise ImportCancelled("Import cancelled; the project was not changed.")
+
+    def __call__(self, n: int = 1) -> None:
+        self.done += n
+        if self.done - self._shown >= self._every:
+            self.check()
+            self._shown = self.done
+            self._progress(min(self.done, self.total), self.total, self.message)
 
 
 def _date_time_re() -> re.Pattern:
@@ -112,31 +219,74 @@ def parse_json_bytes(raw: bytes, source: str) -> Any:
                                                   f"column {exc.colno}")]) from None
 
 
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise RususError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+
+
 def import_file(store: Store, path: str | Path) -> ImportReport:
     """Import ``path`` into ``store`` (see module docstring). Raises :class:`InvalidImport`."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise RususError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    raw = _read(path)
     return import_data(store, parse_json_bytes(raw, str(path)), str(path))
 
 
 def import_data(store: Store, data: Any, source: str = "the import") -> ImportReport:
     """Import already-parsed JSON ``data`` into ``store``, all or nothing."""
+    return apply_plan(store, plan_import(data, ImportSnapshot(texts=_StoreTexts(store)), source))
+
+
+def plan_import_file(path: str | Path, snapshot: ImportSnapshot, *, progress: ProgressFn | None = None,
+                     cancelled: CancelledFn | None = None) -> ImportPlan:
+    """Read, parse and check ``path`` against ``snapshot`` (any thread; see :func:`plan_import`)."""
+    path = Path(path)
+    stop = _Progress(1, progress, cancelled)
+    stop.stage(f"Reading {path.name}…")
+    raw = _read(path)
+    stop.stage(f"Reading {path.name}…")
+    data = parse_json_bytes(raw, str(path))
+    del raw
+    return plan_import(data, snapshot, str(path), progress=progress, cancelled=cancelled)
+
+
+def plan_import(data: Any, snapshot: ImportSnapshot, source: str = "the import", *,
+                progress: ProgressFn | None = None, cancelled: CancelledFn | None = None) -> ImportPlan:
+    """Check parsed JSON ``data`` and work out what importing it does, without touching the Store.
+
+    Thread-safe: reads only ``data`` and ``snapshot``. ``progress(done, total, message)`` is called
+    as entries are checked; ``cancelled()`` is polled every ~100 entries.
+
+    Raises:
+        InvalidImport: naming every bad entry and why.
+        ImportCancelled: when ``cancelled()`` returned true.
+    """
     if isinstance(data, dict) and "format" in data and "@context" not in data:
         if data.get("format") != FORMAT:
             raise InvalidImport(source, [("format", f"{data.get('format')!r} is not a format Rusus Desktop "
                                                     f"imports (expected {FORMAT!r} or W3C Web Annotation)")])
-        plan = _plan_native(store, data)
+        n = count_items(data)
+        plan = _plan_native(snapshot, data, _Progress(n + n // 4, progress, cancelled))
     elif _looks_w3c(data):
-        plan = _plan_w3c(store, data)
+        plan = _plan_w3c(snapshot, data, progress, cancelled)
     else:
         raise InvalidImport(source, [("the file", "is neither a Rusus annotations file (\"format\": "
                                                   f"\"{FORMAT}\") nor W3C Web Annotation JSON-LD")])
     if plan.problems:
         raise InvalidImport(source, plan.problems)
-    return _apply(store, plan, source)
+    plan.source = source
+    if snapshot.annotations is not None:
+        names = snapshot.tag_names or {}
+        for cand in plan.candidates:
+            current = snapshot.annotations.get(cand.id)
+            if current is not None:
+                current_tag = names.get(current.tag_id)
+                tag_id = current.tag_id if current_tag == cand.tag else "\0" + cand.tag
+                plan.expected[cand.id] = _decide(current, cand.annotation(tag_id))
+            else:
+                plan.expected[cand.id] = "add"
+    return plan
 
 
 def _looks_w3c(data: Any) -> bool:
@@ -148,13 +298,6 @@ def _looks_w3c(data: Any) -> bool:
 
 
 # -- planning: checks only, no writes ---------------------------------------------------------------
-
-
-def _existing_text(store: Store, sha: str) -> str | None:
-    try:
-        return store.document(sha).text
-    except NotFound:
-        return None
 
 
 def _check_span(text: str, start: int, end: int, quote: str | None) -> str | None:
@@ -172,15 +315,22 @@ def _short(value: str, limit: int = 60) -> str:
     return repr(value if len(value) <= limit else value[:limit] + "…")
 
 
-def _plan_native(store: Store, data: dict) -> _Plan:
-    plan = _Plan(format=FORMAT)
+def _with_context(cand: _Candidate, text: str) -> _Candidate:
+    cand.prefix, cand.quote, cand.suffix = quote_context(text, cand.start, cand.end)
+    return cand
+
+
+def _plan_native(snapshot: ImportSnapshot, data: dict, tick: _Progress) -> ImportPlan:
+    plan = ImportPlan(format=FORMAT)
     if data.get("version") != VERSION:
         plan.problems.append(("version", f"this file is version {data.get('version')!r}; this Rusus Desktop "
                                          f"reads version {VERSION}"))
         return plan
-    plan.problems.extend(validate_native(data))
+    tick.stage("Checking the file against the format's schema…")
+    plan.problems.extend(validate_native(data, step=tick))
     if plan.problems:
         return plan
+    tick.stage("Checking offsets and quotes…")
     seen_tags: set[str] = set()
     for i, tag in enumerate(data["tagset"]):
         if tag["name"] in seen_tags:
@@ -196,7 +346,7 @@ def _plan_native(store: Store, data: dict) -> _Plan:
             plan.problems.append((where, "the same document (text_sha256) appears twice in the file"))
             continue
         seen_docs.add(sha)
-        text = _existing_text(store, sha)
+        text = snapshot.texts.get(sha)
         if "text" in doc:
             canonical = canonicalize(doc["text"])
             if text_sha256(canonical) != sha:
@@ -222,6 +372,8 @@ def _plan_native(store: Store, data: dict) -> _Plan:
             continue
         plan.texts[sha] = text
         for j, ann in enumerate(doc["annotations"]):
+            if j % 4 == 3:
+                tick()
             a_where = entry_name(data, ["documents", i, "annotations", j])
             if ann["id"] in seen_ids:
                 plan.problems.append((a_where, f"the id is used twice in the file (also {seen_ids[ann['id']]})"))
@@ -231,10 +383,10 @@ def _plan_native(store: Store, data: dict) -> _Plan:
             if why:
                 plan.problems.append((a_where, why))
                 continue
-            plan.candidates.append(_Candidate(
+            plan.candidates.append(_with_context(_Candidate(
                 where=a_where, id=ann["id"], doc_id=sha, start=ann["start"], end=ann["end"], tag=ann["tag"],
                 note=ann["note"], author=ann["author"], created=ann["created"], modified=ann["modified"],
-                origin=ann["origin"]))
+                origin=ann["origin"]), text))
     return plan
 
 
@@ -256,14 +408,18 @@ def _anchor_by_quote(text: str, exact: str, prefix: str, suffix: str) -> tuple[i
     return hits[0], hits[0] + len(exact)
 
 
-def _plan_w3c(store: Store, data: Any) -> _Plan:
-    plan = _Plan(format="w3c")
+def _plan_w3c(snapshot: ImportSnapshot, data: Any, progress: ProgressFn | None,
+              cancelled: CancelledFn | None) -> ImportPlan:
+    plan = ImportPlan(format="w3c")
     items, problems = w3c_items(data)
+    tick = _Progress(len(items), progress, cancelled)
+    tick.stage("Checking the annotations…")
     plan.problems.extend(problems)
     date_time = _date_time_re()
     seen_ids: dict[str, str] = {}
     stamp = now_iso()
     for where, item in items:
+        tick()
         if isinstance(item, dict) and isinstance(item.get("id"), str):
             where = f"{where} (id {item['id']})"
         ann, skip, problem = parse_w3c_annotation(where, item)
@@ -278,7 +434,7 @@ def _plan_w3c(store: Store, data: Any) -> _Plan:
             plan.problems.append((where, f"the id is used twice in the file (also {seen_ids[ann.id]})"))
             continue
         seen_ids[ann.id] = where
-        text = plan.texts.get(ann.text_sha256) or _existing_text(store, ann.text_sha256)
+        text = plan.texts.get(ann.text_sha256) or snapshot.texts.get(ann.text_sha256)
         if text is None:
             plan.problems.append((where, f"unknown document: no document in this project has the text its "
                                          f"target names (sha256 {ann.text_sha256[:12]}…)"))
@@ -307,13 +463,18 @@ def _plan_w3c(store: Store, data: Any) -> _Plan:
             plan.problems.append((where, f"its {' and '.join(bad)} is not an ISO 8601 date-time with a time "
                                          f"zone (e.g. 2024-07-26T15:20:00Z)"))
             continue
-        plan.candidates.append(_Candidate(where=where, id=ann.id, doc_id=ann.text_sha256, start=start, end=end,
-                                          tag=ann.tag, note=ann.note, author=ann.author, created=created,
-                                          modified=modified, origin=ann.origin))
+        plan.candidates.append(_with_context(_Candidate(
+            where=where, id=ann.id, doc_id=ann.text_sha256, start=start, end=end, tag=ann.tag, note=ann.note,
+            author=ann.author, created=created, modified=modified, origin=ann.origin), text))
     return plan
 
 
 # -- applying: one transaction ------------------------------------------------------------------------
+
+
+_KEPT_OTHER_DOCUMENT = "an annotation with this id is on another document in the project; kept the project's"
+_UNCHANGED = "already in the project, unchanged"
+_KEPT_NEWER = "the project's copy is as new or newer; kept it"
 
 
 def _same(a: Annotation, b: Annotation) -> bool:
@@ -321,10 +482,37 @@ def _same(a: Annotation, b: Annotation) -> bool:
     return all(getattr(a, k) == getattr(b, k) for k in keys)
 
 
-def _apply(store: Store, plan: _Plan, source: str) -> ImportReport:
+def _decide(current: Annotation, ann: Annotation) -> str:
+    """What importing ``ann`` over the project's ``current`` (same id) does: "update" or why it is skipped."""
+    if current.doc_id != ann.doc_id:
+        return _KEPT_OTHER_DOCUMENT
+    if _same(current, ann):
+        return _UNCHANGED
+    never = _dt.datetime.min.replace(tzinfo=_dt.timezone.utc)
+    if (_parse_time(ann.modified) or never) > (_parse_time(current.modified) or never):
+        return "update"
+    return _KEPT_NEWER
+
+
+def apply_plan(store: Store, plan: ImportPlan) -> ImportReport:
+    """Write ``plan`` into ``store`` in one transaction (on the Store's thread), all or nothing.
+
+    Inside the transaction every document the plan checked offsets against is looked up again (a
+    document removed since the snapshot refuses the import, nothing changed), and each annotation is
+    added, updated or skipped against the project's annotations as they are now.
+    """
+    if plan.problems:
+        raise InvalidImport(plan.source, plan.problems)
+    source = plan.source
     report = ImportReport(source=source, format=plan.format, skipped=list(plan.skipped))
     try:
         with store.db.atomic():
+            bringing = {d.id for d in plan.new_documents}
+            gone = [sha for sha in plan.texts if sha not in bringing and not store.has_document(sha)]
+            if gone:
+                raise ProjectChanged(
+                    f"{source} was not imported: {len(gone)} document(s) it annotates were removed from the "
+                    f"project while the file was being checked; the project was not changed.")
             if plan.new_documents:
                 # A document from the file whose source path the project already holds with another
                 # text is a new version of that file: the Store puts it in the old one's place and
@@ -351,35 +539,29 @@ def _apply(store: Store, plan: _Plan, source: str) -> ImportReport:
                 position += 1
                 report.tags_created.append(entry["name"])
             tags = {t.name: t for t in store.tags()}
-            current_by_id = {a.id: a for a in store.annotations()} if plan.candidates else {}
+            current_by_id = store.annotations_by_id([c.id for c in plan.candidates]) if plan.candidates else {}
+            to_add: list[Annotation] = []
+            to_update: list[Annotation] = []
             for cand in plan.candidates:
                 tag = tags.get(cand.tag)
                 if tag is None:
                     tag = tags[cand.tag] = store.ensure_tag(cand.tag)
                     report.tags_created.append(cand.tag)
-                text = plan.texts[cand.doc_id]
-                prefix, quote, suffix = quote_context(text, cand.start, cand.end)
-                ann = Annotation(id=cand.id, doc_id=cand.doc_id, start=cand.start, end=cand.end, tag_id=tag.id,
-                                 quote=quote, prefix=prefix, suffix=suffix, note=cand.note, author=cand.author,
-                                 created=cand.created, modified=cand.modified, origin=cand.origin,
-                                 status="anchored", text_sha256=cand.doc_id)
+                ann = cand.annotation(tag.id)
                 current = current_by_id.get(cand.id)
-                if current is None:
-                    store.add_annotation(ann)
+                action = "add" if current is None else _decide(current, ann)
+                if plan.expected and plan.expected.get(cand.id, "add") != action:
+                    report.changed_meanwhile += 1
+                if action == "add":
+                    to_add.append(ann)
                     current_by_id[ann.id] = ann
-                    report.added += 1
-                    continue
-                if current.doc_id != ann.doc_id:
-                    report.skipped.append((cand.where, "an annotation with this id is on another document "
-                                                       "in the project; kept the project's"))
-                elif _same(current, ann):
-                    report.skipped.append((cand.where, "already in the project, unchanged"))
-                elif (_parse_time(ann.modified) or _dt.datetime.min.replace(tzinfo=_dt.timezone.utc)) > \
-                        (_parse_time(current.modified) or _dt.datetime.min.replace(tzinfo=_dt.timezone.utc)):
-                    store.update_annotation(ann)
-                    report.updated += 1
+                elif action == "update":
+                    to_update.append(ann)
                 else:
-                    report.skipped.append((cand.where, "the project's copy is as new or newer; kept it"))
+                    report.skipped.append((cand.where, action))
+            store.add_annotations(to_add)
+            store.update_annotations(to_update)
+            report.added, report.updated = len(to_add), len(to_update)
     except sqlite3.Error as exc:
         raise RususError(f"{source} could not be imported ({exc}); the project was not changed.") from None
     return report

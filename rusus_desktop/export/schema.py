@@ -3,7 +3,7 @@ validation against it with messages that name the entry (``documents[2].annotati
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -88,13 +88,67 @@ def _message(error) -> str:
     return error.message
 
 
-def _sort_key(error) -> list[tuple[int, int | str]]:
-    return [(0, p) if isinstance(p, int) else (1, p) for p in error.absolute_path]
+def _sort_key(path) -> list[tuple[int, int | str]]:
+    return [(0, p) if isinstance(p, int) else (1, p) for p in path]
 
 
-def validate_native(data: Any) -> list[tuple[str, str]]:
-    """Every schema violation in ``data``, as ``(entry, why)`` pairs in file order."""
-    problems: list[tuple[str, str]] = []
-    for error in sorted(_validator().iter_errors(data), key=_sort_key):
-        problems.append((entry_name(data, list(error.absolute_path)), _message(error)))
-    return problems
+# The lists inside a document that can be long; they are checked a chunk at a time.
+_ITEM_LISTS = ("annotations", "entities", "dates")
+CHUNK = 100
+
+
+@cache
+def _part_validators():
+    """Validators for one document (its long lists emptied) and for a chunk of each long list."""
+    from jsonschema import Draft202012Validator
+
+    document = _validator().schema["properties"]["documents"]["items"]
+    lists = {key: Draft202012Validator({"type": "array", "items": document["properties"][key]["items"]})
+             for key in _ITEM_LISTS}
+    return Draft202012Validator(document), lists
+
+
+def count_items(data: Any) -> int:
+    """How many entries :func:`validate_native` reports through ``step`` (for a progress total)."""
+    if not (isinstance(data, dict) and isinstance(data.get("documents"), list)):
+        return 0
+    return sum(len(doc[key]) for doc in data["documents"] if isinstance(doc, dict)
+               for key in _ITEM_LISTS if isinstance(doc.get(key), list))
+
+
+def _iter_errors(data: Any, step: Callable[[int], None]) -> Iterator[tuple[list, Any]]:
+    """``(absolute path, error)`` for every violation; the same errors as validating ``data`` whole.
+
+    The schema gives each list nothing but ``items``, so a document's long lists can be checked a
+    chunk at a time (and a document with them emptied checks the rest of it); ``step(n)`` is called
+    after each chunk of ``n`` entries, which lets a caller report progress or stop (by raising).
+    """
+    validator = _validator()
+    if not (isinstance(data, dict) and isinstance(data.get("documents"), list)):
+        for error in validator.iter_errors(data):
+            yield list(error.absolute_path), error
+        return
+    for error in validator.iter_errors({**data, "documents": []}):
+        yield list(error.absolute_path), error
+    document_validator, list_validators = _part_validators()
+    for i, doc in enumerate(data["documents"]):
+        lists = {key: doc[key] for key in _ITEM_LISTS if isinstance(doc, dict) and isinstance(doc.get(key), list)}
+        for error in document_validator.iter_errors({**doc, **{key: [] for key in lists}} if lists else doc):
+            yield ["documents", i, *error.absolute_path], error
+        for key, items in lists.items():
+            for offset in range(0, len(items), CHUNK):
+                chunk = items[offset:offset + CHUNK]
+                for error in list_validators[key].iter_errors(chunk):
+                    index, *rest = error.absolute_path
+                    yield ["documents", i, key, offset + index, *rest], error
+                step(len(chunk))
+
+
+def validate_native(data: Any, *, step: Callable[[int], None] | None = None) -> list[tuple[str, str]]:
+    """Every schema violation in ``data``, as ``(entry, why)`` pairs in file order.
+
+    ``step(n)``, when given, is called as each chunk of ``n`` annotations (entities, dates) has been
+    checked (:func:`count_items` gives the total); it may raise to stop the check.
+    """
+    found = sorted(_iter_errors(data, step or (lambda n: None)), key=lambda pair: _sort_key(pair[0]))
+    return [(entry_name(data, path), _message(error)) for path, error in found]

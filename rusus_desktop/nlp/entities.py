@@ -78,7 +78,7 @@ _GENERIC_ORG_HEADS = frozenset({"chính phủ", "chính quyền", "quân đội"
 # Of those, the ones written in lowercase mid-sentence ("quân đội Ukraine"): capitalised
 # at the start of a sentence with only a country after them, they are still a common noun.
 # ("Quốc hội", "Chính phủ" are capitalised whenever they name a body.)
-_LOWERCASE_ORG_HEADS = frozenset({"chính quyền", "quân đội", "lực lượng", "cảnh sát", "công an",
+_LOWERCASE_ORG_HEADS = frozenset({"chính quyền", "quân đội", "lực lượng", "cảnh sát", "công an", "phái đoàn",
                                   "tập đoàn", "công ty", "hãng", "ngân hàng"})
 # Lead-ins whose MISC reading wins over a place name ("thỏa thuận Minsk", "tàu Moskva").
 _MISC_OVER_PLACE = frozenset({"thỏa thuận", "hiệp ước", "hiệp định", "công ước", "tàu",
@@ -98,7 +98,8 @@ gazette press media airlines airways bank university college institute foundatio
 united motors electronics technologies technology energy holdings capital partners sport sports
 online tv radio magazine cinema cinemas studio studios pictures films entertainment hotel hotels resort
 resorts semiconductor semiconductors pharma pharmaceuticals software systems solutions labs logistics
-securities insurance consulting
+securities insurance consulting display displays motor chemical chemicals chem steel industries
+industry innotek petroleum power airline petrochemical automotive heavy biologics networks
 """.split())
 # First words of English place names ("Mount Elbrus", "Lake Baikal").
 _PLACE_PREFIXES = frozenset({"mount", "mt.", "lake", "cape", "port", "fort", "saint", "st.", "san", "santa",
@@ -609,6 +610,12 @@ class _Tagger:
                 break
             g_len, g_label = self._gazetteer(j)
             described = j > name_start and end is None  # only lowercase words since the head
+            if g_len and g_label == "LOC" and (end is not None or first) and not after_and:
+                glue = self._glue(j)
+                if glue > g_len:
+                    end = j = j + glue  # "Ủy ban | Pháp luật và Tư pháp": not France, a word
+                    first = False
+                    continue
             if g_len:
                 if after_and and g_label != "LOC":
                     break  # "Bộ Giao thông vận tải và | ACV": another body
@@ -660,6 +667,14 @@ class _Tagger:
                 after_and = True
                 continue
             break
+        if end is not None and saw_place and end + 1 < n and units[end].joined and units[end].key == "tại" \
+                and units[end + 1].joined:
+            g_len, g_label = self._gazetteer(end + 1)
+            k = end + 1 + g_len
+            if g_label == "LOC" and (self._acronym_in_parens(k) or (
+                    k < n and _OPEN_PAREN.search(units[k].gap) and units[k].text[:1].isupper()
+                    and any(c.isupper() for c in units[k].text[1:]))):
+                end += 1 + g_len  # "Hiệp hội Doanh nghiệp Hàn Quốc tại Việt Nam (KoCham)": one name
         if end == name_start and not domain:
             end = None  # "Ban Quản lý cho biết": the head alone is a common noun
         if end is None:
@@ -941,10 +956,24 @@ class _Tagger:
         elif label == "LOC" and end < len(self.units) and self.units[end].joined \
                 and self.units[end].key in _CLUB_SUFFIXES:
             end, label = end + 1, "ORG"  # "Hà Nội FC"
+        elif label == "ORG":
+            end = self._company_suffix(end)
         self._emit(i, end, label, STRONG)
         if label in ("LOC", "ORG"):
             self._pass_person_context(i, end)
         return end
+
+    def _company_suffix(self, j: int) -> int:
+        """A listed company's name goes on over capitalised foreign words ending in a company
+        word ("LG | Display", "Toyota | Motor Corporation"); otherwise it ends at ``j``."""
+        units = self.units
+        k = j
+        while k < len(units) and k - j < 3 and units[k].joined and units[k].cap and not units[k].upper \
+                and not self._vietnamese(k) and not self._gazetteer(k)[0]:
+            k += 1
+            if units[k - 1].key in _ORG_SUFFIXES:
+                return k
+        return j
 
     def _event_suffix(self, j: int) -> int:
         """Extend an event name over its place and edition ("Olympic Paris 2024", "SEA Games 33",

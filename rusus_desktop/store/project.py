@@ -259,6 +259,13 @@ class Store:
         self.db.execute("INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
                         [doc.id, folding.fold(doc.title), folding.fold(doc.text)])
 
+    def has_document(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def document_texts(self) -> dict[str, str]:
+        """Every document's canonical text by id (a read-only snapshot a worker may be given)."""
+        return dict(self.db.execute("SELECT id, text FROM documents").fetchall())
+
     def document(self, doc_id: str) -> Document:
         row = self.db.execute("SELECT * FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
@@ -443,6 +450,40 @@ class Store:
         with self.db.atomic():
             self.db["annotations"].insert(_annotation_row(ann))
         return Change("annotations", ann.doc_id, ann.start, ann.end, (ann.id,))
+
+    def add_annotations(self, anns: Sequence[Annotation]) -> Change:
+        """Insert many annotations in one transaction (an import); each row as :meth:`add_annotation`
+        writes it."""
+        if anns:
+            columns = list(_annotation_row(anns[0]))
+            names = ", ".join(f'"{c}"' for c in columns)
+            with self.db.atomic():
+                self.db.conn.executemany(
+                    f"INSERT INTO annotations ({names}) VALUES ({', '.join('?' * len(columns))})",
+                    [tuple(_annotation_row(a).values()) for a in anns])
+        return Change("annotations", ids=tuple(a.id for a in anns))
+
+    def update_annotations(self, anns: Sequence[Annotation]) -> Change:
+        """Replace many stored annotations (same ids) in one transaction, as :meth:`update_annotation`."""
+        if anns:
+            columns = [c for c in _annotation_row(anns[0]) if c != "id"]
+            sets = ", ".join(f'"{c}" = ?' for c in columns)
+            with self.db.atomic():
+                self.db.conn.executemany(
+                    f"UPDATE annotations SET {sets} WHERE id = ?",
+                    [tuple(row[c] for c in columns) + (a.id,) for a in anns for row in (_annotation_row(a),)])
+        return Change("annotations", ids=tuple(a.id for a in anns))
+
+    def annotations_by_id(self, ids: Iterable[str]) -> dict[str, Annotation]:
+        """The stored annotations among ``ids`` (missing ids are left out)."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, Annotation] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            sql = f"SELECT * FROM annotations WHERE id IN ({','.join('?' * len(chunk))})"
+            for r in self.db.query(sql, chunk):
+                found[r["id"]] = _annotation_from_row(r)
+        return found
 
     def remove_annotation(self, ann_id: str) -> tuple[Annotation, Change]:
         ann = self.annotation(ann_id)

@@ -10,6 +10,8 @@ with ``window.edit_menu`` / ``window.toolbar`` / ``window.context_menu_actions``
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QColor, QGuiApplication, QIcon, QKeySequence
 
@@ -118,12 +120,19 @@ class ReaderActions(QObject):
             *self.show_types.values(), *self.furniture_modes.values(), *self.themes.values(),
             *self.languages.values()]
 
-    def refresh_icons(self) -> None:
-        """(Re)build icons in the palette's colour; called at start and after a theme change."""
+    def refresh_icons(self, only: Iterable[QAction] | None = None) -> None:
+        """(Re)build icons in the palette's colour; called at start and after a theme change.
+
+        With ``only``, just those actions' icons (the frame's first paint shows the toolbar's
+        alone; the menus' icons and the highlight swatches follow when the window is finished).
+        """
+        wanted = None if only is None else set(only)
         for action, name in self._icon_names.items():
-            action.setIcon(icons.icon(name))
+            if wanted is None or action in wanted:
+                action.setIcon(icons.icon(name))
         for key, action in self.show_types.items():
-            action.setIcon(type_swatch(key))
+            if wanted is None or action in wanted:
+                action.setIcon(type_swatch(key))
 
     def retranslate(self) -> None:
         self.new_project.setText(translate("Actions", "&New Project from Folder…"))

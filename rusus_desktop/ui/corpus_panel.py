@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -51,6 +50,10 @@ class TitleDelegate(QStyledItemDelegate):
         if not snippet:
             super().paint(painter, option, index)
             return
+        # Imported here: creating QStyle's Python enums costs ~5 ms, and the first paint (no
+        # search yet, so no snippets) does not need them.
+        from PySide6.QtWidgets import QStyle
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         title = opt.text

@@ -10,8 +10,8 @@ qtawesome. The first start (and any new glyph or colour) renders through qtaweso
 """
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QSize
@@ -139,11 +139,15 @@ def icon(name: str, color: QColor | str | None = None) -> QIcon:
 
 
 def _stem(glyph: str, color: QColor) -> str:
+    """The cached files' name: glyph, colour and a checksum of the qtawesome version.
+
+    A CRC rather than hashlib: hashlib loads OpenSSL (~3 ms on the start-up path); zlib is
+    already loaded with PySide6, and a checksum is all a cache key needs here.
+    """
     global _version
     if _version is None:
         _version = _qtawesome_version()
-    digest = hashlib.sha1(f"{_version}|{glyph}|{color.name()}".encode()).hexdigest()[:16]
-    return f"{glyph.replace('.', '_')}-{digest}"
+    return f"{glyph.replace('.', '_')}-{color.name()[1:]}-{zlib.crc32(_version.encode()):08x}"
 
 
 def _from_disk(glyph: str, color: QColor) -> QIcon | None:

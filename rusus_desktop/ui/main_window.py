@@ -10,12 +10,12 @@ in the reader's context menu, in order; ``None`` is a separator) and ``session``
 """
 from __future__ import annotations
 
-import html
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -28,21 +28,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rusus_desktop import version
-from rusus_desktop.corpus.model import Document
 from rusus_desktop.errors import RususError
 from rusus_desktop.ui import icons, theme
 from rusus_desktop.ui.actions import ReaderActions
 from rusus_desktop.ui.corpus_panel import CorpusPanel
 from rusus_desktop.ui.i18n import LanguageManager
 from rusus_desktop.ui.models import CorpusEntityIndex
-from rusus_desktop.ui.session import DATE_LAYER, ENTITY_LAYER, DocumentSession
 from rusus_desktop.ui.settings import project_group, value_bool, value_int, value_list
 from rusus_desktop.ui.status import AnalysisStatus, ProjectLabel
-from rusus_desktop.ui.workers import AnalysisProgress, AnalysisRunner
 
-# The reader, its panels and the annotator are imported when the window is finished
-# (``finish_construction``): the frame with the corpus list is painted before they load.
+# Start-up paints the frame (menus, toolbar, corpus list, status bar) before anything else loads,
+# so this module imports only what the frame needs. The reader, its panels, the document session,
+# the analysis runner and the annotator are imported when the window is finished
+# (``finish_construction``), and the session's layer names where they are used.
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QAction
+
+    from rusus_desktop.corpus.model import Document
+    from rusus_desktop.ui.workers import AnalysisProgress, AnalysisRunner
 
 translate = QCoreApplication.translate
 log = logging.getLogger(__name__)
@@ -113,7 +117,9 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_toolbar()
-        self.reader_actions.refresh_icons()
+        # Of the actions' icons only the toolbar's show before the window is finished (menus are
+        # closed); finish_construction builds the rest.
+        self.reader_actions.refresh_icons(only=self.toolbar.actions())
         if rows is not None:
             self.corpus_panel.model.set_documents(rows)
         self.retranslate()
@@ -133,6 +139,8 @@ class MainWindow(QMainWindow):
         from rusus_desktop.ui.entities_panel import EntitiesPanel
         from rusus_desktop.ui.find_bar import FindBar
         from rusus_desktop.ui.legend import LegendBar
+        from rusus_desktop.ui.session import DocumentSession
+        from rusus_desktop.ui.workers import AnalysisRunner
 
         self.session = DocumentSession(store, self)
         self.runner = self._runner_arg or AnalysisRunner(store, self)
@@ -435,6 +443,8 @@ class MainWindow(QMainWindow):
 
     def step_highlight(self, step: int) -> None:
         """Move to the next/previous visible entity or date."""
+        from rusus_desktop.ui.session import DATE_LAYER, ENTITY_LAYER
+
         sel = self.view.selected_span()
         pos = self.view.cursor_position() if sel is None else (sel[0] + 1 if step > 0 else sel[0])
         hidden = {k for k, a in self.reader_actions.show_types.items() if not a.isChecked()}
@@ -457,6 +467,8 @@ class MainWindow(QMainWindow):
     # -- highlights --------------------------------------------------------------------------
 
     def set_type_visible(self, key: str, visible: bool) -> None:
+        from rusus_desktop.ui.session import DATE_LAYER, ENTITY_LAYER
+
         layer = DATE_LAYER if key == theme.DATE_KEY else ENTITY_LAYER
         self.view.highlighter.set_label_visible(layer, key, visible)
         if self.reader_actions.show_types[key].isChecked() != visible:
@@ -469,6 +481,8 @@ class MainWindow(QMainWindow):
             action.setChecked(True)
 
     def _update_legend(self) -> None:
+        from rusus_desktop.ui.session import DATE_LAYER
+
         session = self.session
         if session.analysis is None:
             self.legend.set_counts(None)
@@ -588,6 +602,8 @@ class MainWindow(QMainWindow):
 
     def switch_project(self, store) -> None:
         """Close the current project and show ``store`` (the window takes ownership of it)."""
+        from rusus_desktop.ui.workers import AnalysisRunner
+
         self._remember_position()
         self.runner.shutdown()
         old = self.store
@@ -697,6 +713,10 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def show_about(self) -> None:
+        import html
+
+        from rusus_desktop import version
+
         path = str(self.store.path) if self.store.path else translate("MainWindow", "(in memory)")
         text = translate("MainWindow", "<h3>Rusus Desktop {version}</h3>"
                                        "<p>A reader and annotator for Vietnamese news corpora.</p>"

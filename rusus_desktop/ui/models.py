@@ -21,7 +21,6 @@ from PySide6.QtCore import (
 )
 
 from rusus_desktop.corpus.model import DocumentSummary
-from rusus_desktop.ui.session import entity_key
 
 translate = QCoreApplication.translate
 
@@ -265,6 +264,9 @@ class CorpusEntityIndex:
         self._by_doc.clear()
 
     def add(self, doc_id: str, analysis) -> None:
+        # Imported here: the session (and what it loads) is not needed for the first paint.
+        from rusus_desktop.ui.session import entity_key
+
         self.discard(doc_id)
         keys: list[tuple[str, str]] = []
         for entity in analysis.entities:

@@ -5,7 +5,6 @@ file: a shared project should not carry one analyst's window layout or reading p
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -22,6 +21,8 @@ def open_settings(path: str | Path | None = None) -> QSettings:
 
 def project_group(project_path: str | Path | None) -> str:
     """Settings group for per-project values (last document, scroll position)."""
+    import hashlib  # loads OpenSSL (~3 ms): not before the window's first paint, which never needs it
+
     key = str(Path(project_path).resolve()) if project_path else ":memory:"
     return "projects/" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 

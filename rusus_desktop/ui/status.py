@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QToolButton, QWidget
 
-from rusus_desktop.ui.workers import AnalysisProgress
+if TYPE_CHECKING:  # the status bar is part of the first paint; the workers load after it
+    from rusus_desktop.ui.workers import AnalysisProgress
 
 translate = QCoreApplication.translate
 

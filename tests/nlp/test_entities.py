@@ -396,3 +396,23 @@ def test_f1_floor_on_gold(set_name):
             text = canonicalize(path.read_text(encoding="utf-8"))
             scores.append(span_prf(analyze(text).entities, gold["entities"], ("start", "end", "label")))
     assert total(scores).f1 >= 0.9
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A country that opens a capitalised common word inside a body's name is not the country.
+    ("Ông là Phó Chủ nhiệm Ủy ban Pháp luật và Tư pháp của Quốc hội.",
+     [("Ủy ban Pháp luật và Tư pháp", "ORG"), ("Quốc hội", "ORG")]),
+    # "X tại <place> (Acronym)": the acronym shows the whole phrase is the name.
+    ("Đại diện Phòng Thương mại Mỹ tại Việt Nam (AmCham) cho biết.",
+     [("Phòng Thương mại Mỹ tại Việt Nam", "ORG"), ("AmCham", "ORG")]),
+    # Without the acronym the place stays apart.
+    ("Đại sứ quán Nga tại Hà Nội thông báo.", [("Đại sứ quán Nga", "ORG"), ("Hà Nội", "LOC")]),
+    # A sentence-initial "Phái đoàn" before a country is a common noun.
+    ("Phái đoàn Pháp đã rời hội nghị.", [("Pháp", "LOC")]),
+    # A listed company goes on over foreign words that end in a company word.
+    ("Nhà máy của Samsung Display ở Bắc Ninh.", [("Samsung Display", "ORG"), ("Bắc Ninh", "LOC")]),
+    ("Đại biểu thuộc Đoàn đại biểu Quốc hội tỉnh Nghệ An phát biểu.",
+     [("Đoàn đại biểu Quốc hội tỉnh Nghệ An", "ORG")]),
+])
+def test_organisation_names_general_cues(tagged, text, expected):
+    assert tagged(text) == expected
