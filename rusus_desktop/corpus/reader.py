@@ -4,14 +4,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rusus_desktop.corpus.decoding import BinaryContent, UndecodableText, decode_bytes
 from rusus_desktop.corpus.model import Document
 from rusus_desktop.corpus.text import canonicalize, text_sha256
-from rusus_desktop.errors import DocumentSkipped
+from rusus_desktop.errors import DocumentSkipped, RususError
 
 CORPUS_SUFFIXES = (".txt", ".md")
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -132,11 +132,33 @@ def read_document(path: str | os.PathLike, *, max_bytes: int = MAX_FILE_BYTES) -
                               encoding=encoding)
 
 
-def load_corpus(paths: Iterable[str | os.PathLike], *, max_bytes: int = MAX_FILE_BYTES) -> CorpusLoad:
-    """Load every corpus file under ``paths``; bad files are skipped with a reason, never fatal."""
+class LoadCancelled(RususError):
+    """:func:`load_corpus` stopped because its ``cancelled()`` said so; nothing was loaded."""
+
+
+def load_corpus(paths: Iterable[str | os.PathLike], *, max_bytes: int = MAX_FILE_BYTES,
+                progress: Callable[[int, int, str], None] | None = None,
+                cancelled: Callable[[], bool] | None = None) -> CorpusLoad:
+    """Load every corpus file under ``paths``; bad files are skipped with a reason, never fatal.
+
+    Pure (reads files, touches no project), so it may run on a worker thread. ``progress(done,
+    total, path)``, when given, is called before each file is read (``done`` of the ``total`` files
+    found are finished; ``path`` is the one being read) and once at the end; ``cancelled()``, when
+    given, is polled while listing and before each file, and once it returns true
+    :class:`LoadCancelled` is raised.
+    """
     result = CorpusLoad()
     seen: set[str] = set()
+    files: list[Path] = []
     for file in iter_corpus_files(paths):
+        if cancelled is not None and len(files) % 256 == 0 and cancelled():
+            raise LoadCancelled("Adding documents was cancelled; nothing was added.")
+        files.append(file)
+    for done, file in enumerate(files):
+        if cancelled is not None and cancelled():
+            raise LoadCancelled("Adding documents was cancelled; nothing was added.")
+        if progress is not None:
+            progress(done, len(files), str(file))
         try:
             doc = read_document(file, max_bytes=max_bytes)
         except DocumentSkipped as skipped:
@@ -147,4 +169,6 @@ def load_corpus(paths: Iterable[str | os.PathLike], *, max_bytes: int = MAX_FILE
             continue
         seen.add(doc.id)
         result.documents.append(doc)
+    if progress is not None:
+        progress(len(files), len(files), "")
     return result

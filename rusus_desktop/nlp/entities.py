@@ -24,7 +24,10 @@ CRF calls the words nouns and something closes them (a place, an administrative 
 name, "(ACRONYM)", the end of the phrase, the clause's verb); a ministry's domain names its
 departments too ("Sở Giao thông vận tải Đồng Nai"); legal documents are named by their number
 ("Nghị định 168/2024/NĐ-CP") or by their lowercase title and year ("Bộ luật Hình sự năm 2015");
-quoted titles after "phim", "chương trình" are one name whatever is inside; holidays and the
+quoted titles after "phim", "chương trình" (maybe with a kind between: "chương trình nghệ
+thuật") are one name whatever is inside; a listed company's name followed by a model word, a
+code or one foreign word is its product, MISC ("Apple Intelligence", "Viettel AI",
+``_product_suffix``); holidays and the
 years of the sexagenary cycle are listed as non-entities; in a match report a province that
 plays is the club named after it (``_match_report_clubs``); navigation lines keep only listed
 names (``_without_page_furniture``).
@@ -85,7 +88,16 @@ _MISC_OVER_PLACE = frozenset({"thỏa thuận", "hiệp ước", "hiệp định
                               "tàu khu trục", "tàu sân bay", "tàu ngầm", "tàu chiến", "tuần dương hạm",
                               "chiến hạm", "khu trục hạm", "đường ống", "dự án"})
 # After these, even an organisation's name is the thing named after it ("chỉ số Nikkei 225").
-_MISC_OVER_ANY = frozenset({"chỉ số", "chiếc", "vàng miếng", "vàng nhẫn"})
+_MISC_OVER_ANY = frozenset({"chỉ số", "chiếc", "vàng miếng", "vàng nhẫn", "trợ lý ảo", "trợ lý ai",
+                            "trợ lý trí tuệ nhân tạo", "chatbot", "mô hình ngôn ngữ", "hệ điều hành",
+                            "mẫu điện thoại", "dòng điện thoại", "mẫu xe", "dòng xe"})
+# Words after a listed company's name that make it one of its products ("Galaxy AI", "iPhone 16
+# Pro Max", "Viettel AI"), with capitalised foreign words ("Apple Intelligence", "Google Play").
+_PRODUCT_WORDS = frozenset({"ai", "pro", "max", "ultra", "plus", "mini", "lite", "air"})
+_MODEL_CODE = re.compile(r"^(?:\d{1,4}|[A-Z]{1,3}\d{1,4}[A-Za-z]?)$")
+# Heads of companies: a foreign brand may follow a capitalised sector word inside the name
+# ("Công ty CP Chứng khoán | Yuanta Việt Nam", "Ngân hàng TMCP | ...").
+_COMPANY_HEADS = frozenset({"công ty", "tập đoàn", "tổng công ty", "ngân hàng", "ngân hàng tmcp"})
 # Honorifics: unlike professional titles, the name after them is a person even when it is
 # also a place ("bà Nga", "ông Đức").
 _HONORIFICS = frozenset({"ông", "bà", "anh", "chị", "cô", "em", "cụ", "bác", "chú", "thầy", "ngài",
@@ -399,10 +411,10 @@ class _Tagger:
         if g_len and not (self.units[i].key == "miền" and self._region_of_named_place(i + g_len)):
             return self._apply_gazetteer(i, g_len, g_label)
         title = self._title(i)
-        if title:
+        k, label = self._leadin(i)
+        if title and title >= k:
             self._person_next(self._after_domain(i + title), self.units[i].key in _HONORIFICS and title == 1)
             return i + title
-        k, label = self._leadin(i)
         if k:
             self._set_leadin(i, k, label)
             return i + k
@@ -634,7 +646,8 @@ class _Tagger:
                 if glue:
                     end = j = j + glue
                 elif unit.upper or (first and not generic) or (unit.key in self.lex.dictionary
-                                                                and not first):
+                                                                and not first) \
+                        or (head_key in _COMPANY_HEADS and j == end and not self._vietnamese(j)):
                     end = j = j + 1
                 else:
                     break
@@ -945,19 +958,25 @@ class _Tagger:
     def _apply_gazetteer(self, i: int, length: int, label: str) -> int:
         if label == NONE:
             return i + length  # a holiday, a year name, a coordinate: consumed, never output
+        listed = label
         if self.leadin_at == i and self.leadin_label == "MISC" and (
                 (label == "LOC" and self.leadin_key in _MISC_OVER_PLACE) or self.leadin_key in _MISC_OVER_ANY):
             label = "MISC"  # "thỏa thuận Minsk", "tàu Moskva", "chỉ số Nikkei 225"
         if self.person_at == i and self.person_by_honorific and label == "LOC" and length == 1:
             label = "PER"  # "bà Nga"
         end = i + length
-        if label == "MISC":
+        if label == "MISC" and listed == "ORG":
+            end = self._product_suffix(end)  # "trợ lý ảo Viettel AI"
+        elif label == "MISC":
             end = self._event_suffix(end)
         elif label == "LOC" and end < len(self.units) and self.units[end].joined \
                 and self.units[end].key in _CLUB_SUFFIXES:
             end, label = end + 1, "ORG"  # "Hà Nội FC"
         elif label == "ORG":
             end = self._company_suffix(end)
+            product = self._product_suffix(end)
+            if product > end and self.person_at != i and not (self.leadin_at == i and self.leadin_label == "ORG"):
+                end, label = product, "MISC"  # "Apple Intelligence", "Viettel AI": a product
         self._emit(i, end, label, STRONG)
         if label in ("LOC", "ORG"):
             self._pass_person_context(i, end)
@@ -974,6 +993,35 @@ class _Tagger:
             if units[k - 1].key in _ORG_SUFFIXES:
                 return k
         return j
+
+    def _product_suffix(self, j: int) -> int:
+        """After a listed company's name, the end of a product named by it ("Google | Play",
+        "Galaxy | AI", "Boeing | 787"): capitalised foreign words, model words and codes, not a
+        company word ("Samsung Electronics" was taken before) or anything listed; else ``j``."""
+        units = self.units
+        k = j
+        words = 0  # capitalised foreign words: one names a product, two are more often a person
+        while k < len(units) and k - j < 3 and units[k].joined and not self._gazetteer(k)[0]:
+            unit = units[k]
+            if unit.key in _PRODUCT_WORDS or (_MODEL_CODE.match(unit.text) and not _YEAR.match(unit.text)):
+                if unit.text.isdigit() and k + 1 < len(units) and units[k + 1].joined and not units[k + 1].cap \
+                        and units[k + 1].key not in _FUNCTION_WORDS:
+                    break  # "Vietjet 330 chuyến": a quantity, not a model
+                k += 1
+            elif unit.cap and not unit.upper and unit.text.isalpha() and not self._vietnamese(k) \
+                    and unit.key not in _ORG_SUFFIXES and unit.key not in _CLUB_SUFFIXES \
+                    and not unit.ner.endswith("PER"):
+                k += 1
+                words += 1
+            else:
+                break
+        if words >= 2:
+            return j  # "EU | Kadri Simson", "Liên hợp quốc | Nikki Haley"
+        if k > j and units[k - 1].key in _ORG_SUFFIXES:
+            return j
+        if k > j and k < len(units) and units[k].joined and units[k].cap:
+            return j  # more of a longer name follows: not sure what it is
+        return k
 
     def _event_suffix(self, j: int) -> int:
         """Extend an event name over its place and edition ("Olympic Paris 2024", "SEA Games 33",
@@ -1198,7 +1246,13 @@ class _Tagger:
             for k in range(min(3, j), 0, -1):
                 if " ".join(keys[j - k:j]) in _WORK_LEADINS:
                     return True
-            # step back over a country ("Phim | Hàn Quốc | “...”")
+            # step back over a country ("Phim | Hàn Quốc | “...”") or a lowercase kind
+            # ("chương trình | nghệ thuật | “...”", "bộ phim | tài liệu | “...”")
+            if j >= 3 and not self.units[j - 1].cap and " ".join(keys[j - 2:j]) in self.lex.dictionary \
+                    and " ".join(keys[j - 2:j]) not in _FUNCTION_WORDS and self.units[j - 1].joined:
+                for k in range(min(3, j - 2), 0, -1):
+                    if " ".join(keys[j - 2 - k:j - 2]) in _WORK_LEADINS:
+                        return True
             for k in range(min(3, j), 0, -1):
                 if self._gazetteer(j - k)[0] == k and self._gazetteer(j - k)[1] == "LOC":
                     j -= k

@@ -236,11 +236,17 @@ class Store:
         reports = []
         with self.db.atomic():
             position = self.db.execute("SELECT COALESCE(MAX(position) + 1, 0) FROM documents").fetchone()[0]
+            # file names of the stored paths: a new file whose name is not among them cannot be a
+            # new version of one (saves a table scan per file when adding a large folder)
+            names = {Path(p).name for (p,) in self.db.execute("SELECT DISTINCT source_path FROM documents")
+                     if p}
             for doc in docs:
                 if self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc.id]).fetchone():
                     present.append(doc.id)
                     continue
-                old = previous_version(self, doc)
+                old = previous_version(self, doc, names)
+                if doc.source_path:
+                    names.add(Path(doc.source_path).name)
                 if old is not None:
                     reports.append(replace_document(self, old, doc))
                     added.append(doc.id)

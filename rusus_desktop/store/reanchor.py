@@ -48,11 +48,13 @@ class ReanchorReport:
         return ", ".join(parts)
 
 
-def previous_version(store: Store, doc: Document) -> Document | None:
+def previous_version(store: Store, doc: Document, names: set[str] | None = None) -> Document | None:
     """The stored document that ``doc`` is a new version of (same source path, other text).
 
     Paths are compared as given (indexed), then resolved, among rows with the same file name, so
-    adding thousands of new files does not resolve every stored path for each of them.
+    adding thousands of new files does not resolve every stored path for each of them. ``names``,
+    when given, holds (at least) the file names of every stored source path: a name not in it
+    cannot match, and the scan for it is skipped.
     """
     if not doc.source_path:
         return None
@@ -61,7 +63,7 @@ def previous_version(store: Store, doc: Document) -> Document | None:
     if row is not None:
         return store.document(row[0])
     name = Path(doc.source_path).name
-    if not name:
+    if not name or (names is not None and name not in names):
         return None
     try:
         wanted = Path(doc.source_path).resolve()

@@ -4,17 +4,23 @@
 selected tags) and options (document text, detected entities), then runs the export on a worker
 thread with a progress bar and a Cancel button, and ends with a summary. The project is read on the
 GUI thread (:func:`rusus_desktop.export.collect`); the worker only sees that snapshot, never the
-Store. :func:`import_annotations` asks for a file, imports it on the GUI thread (one transaction)
-and shows what was added, updated and skipped, or exactly why the file was refused.
+Store. :func:`import_annotations` asks for a file, takes a read-only snapshot of the project (GUI
+thread), reads, parses and checks the file on a worker thread with a progress dialog and Cancel
+(:func:`rusus_desktop.export.plan_import_file`), then applies the plan on the GUI thread in one
+transaction (:func:`rusus_desktop.export.apply_plan`) and shows what was added, updated and skipped,
+or exactly why the file was refused. Refused or cancelled, the project is left as it was.
 """
 from __future__ import annotations
 
+import functools
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -28,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -43,15 +50,21 @@ from rusus_desktop.export import (
     ExportOptions,
     ExportResult,
     ExportScope,
+    ImportCancelled,
     ImportReport,
+    apply_plan,
     collect,
     import_file,
+    plan_import_file,
     run_export,
+    take_snapshot,
 )
 from rusus_desktop.export.model import ProjectSnapshot
 from rusus_desktop.store import Store
+from rusus_desktop.ui.background import busy, run_in_background
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 
 class ExportJobSignals(QObject):
@@ -376,9 +389,62 @@ def run_import(store: Store, path: str | Path) -> tuple[ImportReport | None, str
     return report, report.summary()
 
 
+def import_in_background(parent: QWidget | None, store: Store,
+                         path: str | Path) -> tuple[ImportReport | None, str, bool]:
+    """Import ``path`` into ``store`` with the file checked on a worker thread (progress dialog with
+    Cancel) and the result applied on this (GUI) thread in one transaction.
+
+    Returns the report (None when refused or cancelled), the text to show, and whether the import
+    was cancelled; the project is unchanged unless a report comes back.
+    """
+    cancelled = translate("ExportDialog", "Import cancelled; the project was not changed.")
+    path = Path(path)
+    snapshot = take_snapshot(store)  # GUI thread: the worker never sees the Store
+    outcome = run_in_background(
+        parent, functools.partial(plan_import_file, path, snapshot),
+        title=translate("ExportDialog", "Import Annotations"),
+        label=translate("ExportDialog", "Reading {name}…").format(name=path.name),
+        cancelled_by=(ImportCancelled,))
+    del snapshot
+    if outcome.cancelled:
+        return None, cancelled, True
+    if outcome.error is not None:
+        if isinstance(outcome.error, RususError):
+            return None, str(outcome.error), False
+        log.error("import of %s failed", path, exc_info=outcome.error)
+        return None, translate("ExportDialog", "{path} could not be imported ({error}); the project was not "
+                                               "changed.").format(path=path, error=outcome.error), False
+    if store.db is None:  # the project was closed meanwhile
+        return None, cancelled, True
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        report = apply_plan(store, outcome.value)  # one transaction; re-checks the project first
+    except RususError as exc:
+        return None, str(exc), False
+    finally:
+        QApplication.restoreOverrideCursor()
+    return report, report.summary(), False
+
+
+def run_import(store: Store, path: str | Path) -> tuple[ImportReport | None, str]:
+    """Import ``path`` into ``store`` on the calling (GUI) thread; return the report (None when refused)
+    and the text to show the analyst. (Small files and scripts; the File menu uses
+    :func:`import_in_background`.)"""
+    try:
+        report = import_file(store, path)
+    except RususError as exc:
+        return None, str(exc)
+    return report, report.summary()
+
+
 def import_annotations(parent: QWidget | None, store: Store, path: str | Path | None = None) -> ImportReport | None:
-    """File > Import annotations…: ask for a file (unless given), import it all or nothing, and show
-    the outcome. Returns the report so the caller can refresh its views, or None when nothing changed."""
+    """File > Import annotations…: ask for a file (unless given), import it all or nothing with the
+    file checked off the GUI thread, and show the outcome. Returns the report so the caller can
+    refresh its views, or None when nothing changed (refused, cancelled, or another long
+    operation is still running)."""
+    if busy():
+        QApplication.beep()
+        return None
     if path is None:
         start = str(store.path.parent) if store.path is not None else str(Path.home())
         path, _ = QFileDialog.getOpenFileName(
@@ -386,9 +452,12 @@ def import_annotations(parent: QWidget | None, store: Store, path: str | Path | 
             translate("ExportDialog", "Annotations (*.json *.jsonld);;All files (*)"))
         if not path:
             return None
-    report, message = run_import(store, path)
-    if report is None:
-        QMessageBox.warning(parent, translate("ExportDialog", "Import Refused"), message)
-    else:
+    report, message, cancelled = import_in_background(parent, store, path)
+    if report is not None:
         QMessageBox.information(parent, translate("ExportDialog", "Import Finished"), message)
+    elif cancelled:
+        if isinstance(parent, QMainWindow):
+            parent.statusBar().showMessage(message, 8000)
+    else:
+        QMessageBox.warning(parent, translate("ExportDialog", "Import Refused"), message)
     return report

@@ -570,15 +570,20 @@ class MainWindow(QMainWindow):
                                                 translate("MainWindow", "Rusus projects (*.rusus)"))
         if not target:
             return
-        from rusus_desktop.project_setup import new_project_from_paths
+        from rusus_desktop.project_setup import check_new_project_path, new_project_from_paths
+        from rusus_desktop.ui.corpus_loading import load_documents
 
         try:
-            store, loaded = new_project_from_paths(target, [folder])
+            check_new_project_path(target)  # refuse before reading a large folder
+            loaded = load_documents(self, [folder])  # read and decoded on a worker thread
+            if loaded is None:
+                return
+            store, loaded = new_project_from_paths(target, [folder], loaded=loaded)
         except (RususError, OSError) as exc:
             self._error(translate("MainWindow", "Could not create the project"), str(exc))
             return
         self.switch_project(store)
-        self._report_skipped(loaded)
+        self._report_skipped(loaded, added=len(loaded.documents))
 
     def open_project_dialog(self) -> None:
         start = str(Path(self.store.path).parent) if self.store.path else ""
@@ -631,9 +636,11 @@ class MainWindow(QMainWindow):
             self.add_documents(paths)
 
     def add_documents(self, paths: list[str]) -> list[str]:
-        from rusus_desktop.corpus.reader import load_corpus
+        from rusus_desktop.ui.corpus_loading import load_documents
 
-        loaded = load_corpus(paths)
+        loaded = load_documents(self, paths)  # read and decoded on a worker thread
+        if loaded is None:  # cancelled: nothing was added
+            return []
         open_before = self.session.doc_id
         result = self.store.add_documents(loaded.documents)
         added, present = result
@@ -647,23 +654,16 @@ class MainWindow(QMainWindow):
         message = translate("MainWindow", "{added} added, {present} already in the project, {skipped} skipped.") \
             .format(added=len(added), present=len(present), skipped=len(loaded.skipped) + len(loaded.duplicates))
         self.statusBar().showMessage(message, 8000)
-        self._report_skipped(loaded)
+        self._report_skipped(loaded, added=len(added), present=len(present))
         if added and self._background_ready:
             self.runner.start()
         self._update_navigation()
         return added
 
-    def _report_skipped(self, loaded) -> None:
-        if not loaded.skipped:
-            return
-        lines = [f"{s.path}: {s.reason}" for s in loaded.skipped[:30]]
-        if len(loaded.skipped) > 30:
-            lines.append("…")
-        box = QMessageBox(QMessageBox.Icon.Information, translate("MainWindow", "Some files were skipped"),
-                          translate("MainWindow", "These files were not added:"), QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setDetailedText("\n".join(lines))
-        box.open()
+    def _report_skipped(self, loaded, **counts) -> None:
+        from rusus_desktop.ui.corpus_loading import show_load_summary
+
+        self.load_summary_dialog = show_load_summary(self, loaded, **counts)
 
     def save_copy_dialog(self) -> None:
         suggested = str(Path(self.store.path).with_name(Path(self.store.path).stem + " copy.rusus")) \

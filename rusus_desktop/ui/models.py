@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -45,6 +46,23 @@ class DocumentListModel(QAbstractTableModel):
 
     TITLE, PUBLISHED, SOURCE, ENTITIES, ANNOTATIONS = range(5)
     COLUMN_COUNT = 5
+
+    # Views ask every cell for many roles (font, colours, check state, size hint …): over a
+    # thousand data() calls and two hundred headerData() calls before the window's first paint.
+    # Roles a method never answers are turned away before any other work.
+    _DATA_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.ToolTipRole,
+                             Qt.ItemDataRole.TextAlignmentRole, DocIdRole, SnippetRole, QueryRole,
+                             Qt.ItemDataRole.AccessibleTextRole})
+    _HEADER_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole,
+                               Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole,
+                               Qt.ItemDataRole.TextAlignmentRole})
+    # The two count columns are headed by icons (narrow, in any language); names in tool tips.
+    _HEADER_TITLES = (QT_TRANSLATE_NOOP("DocumentListModel", "Title"),
+                      QT_TRANSLATE_NOOP("DocumentListModel", "Published"),
+                      QT_TRANSLATE_NOOP("DocumentListModel", "Source"), "", "")
+    _HEADER_TIPS = ("", QT_TRANSLATE_NOOP("DocumentListModel", "Publication date from the dateline"), "",
+                    QT_TRANSLATE_NOOP("DocumentListModel", "Entities: detected mentions"),
+                    QT_TRANSLATE_NOOP("DocumentListModel", "Notes: your annotations"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -114,12 +132,12 @@ class DocumentListModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation != Qt.Orientation.Horizontal:
+        if role not in self._HEADER_ROLES or orientation != Qt.Orientation.Horizontal \
+                or not 0 <= section < self.COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            # The two count columns are headed by icons (narrow, in any language); names in tool tips.
-            return (translate("DocumentListModel", "Title"), translate("DocumentListModel", "Published"),
-                    translate("DocumentListModel", "Source"), "", "")[section] if 0 <= section < 5 else None
+            title = self._HEADER_TITLES[section]
+            return translate("DocumentListModel", title) if title else ""
         if role == Qt.ItemDataRole.DecorationRole and section in (self.ENTITIES, self.ANNOTATIONS):
             from rusus_desktop.ui import icons
 
@@ -128,15 +146,14 @@ class DocumentListModel(QAbstractTableModel):
             return (translate("DocumentListModel", "Entities") if section == self.ENTITIES
                     else translate("DocumentListModel", "Notes"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (None, translate("DocumentListModel", "Publication date from the dateline"), None,
-                    translate("DocumentListModel", "Entities: detected mentions"),
-                    translate("DocumentListModel", "Notes: your annotations"))[section] if 0 <= section < 5 else None
+            tip = self._HEADER_TIPS[section]
+            return translate("DocumentListModel", tip) if tip else None
         if role == Qt.ItemDataRole.TextAlignmentRole and section in (self.ENTITIES, self.ANNOTATIONS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if role not in self._DATA_ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
         col = index.column()

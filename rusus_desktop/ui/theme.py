@@ -123,7 +123,8 @@ DARK = {
 }
 
 def apply_theme(app: QApplication, theme: str = "system") -> str:
-    """Fusion style with a calm light or dark palette; returns the theme actually used.
+    """A calm light or dark palette (for the Fusion style, which ``create_application`` sets);
+    returns the theme actually used.
 
     ``system`` follows the desktop's colour scheme where Qt can read it, else light.
     """
@@ -135,8 +136,6 @@ def apply_theme(app: QApplication, theme: str = "system") -> str:
     if theme == "system":
         scheme = QGuiApplication.styleHints().colorScheme()
         resolved = "dark" if scheme == Qt.ColorScheme.Dark else "light"
-    if app.style().name().lower() != "fusion":
-        app.setStyle("Fusion")
     # No application style sheet: it would route every widget through QStyleSheetStyle (measured
     # ~50 ms at start-up and slower painting); frames are set on the widgets that need them.
     app.setPalette(_palette(DARK if resolved == "dark" else LIGHT))

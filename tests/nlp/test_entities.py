@@ -416,3 +416,26 @@ def test_f1_floor_on_gold(set_name):
 ])
 def test_organisation_names_general_cues(tagged, text, expected):
     assert tagged(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Apple chưa hỗ trợ tiếng Việt cho Apple Intelligence.", [("Apple", "ORG"), ("Apple Intelligence", "MISC")]),
+    ("Hãng đưa trợ lý ảo Viettel AI vào tổng đài.", [("Viettel AI", "MISC")]),
+    ("Chỉ tải ứng dụng từ App Store và Google Play.", [("App Store", "MISC"), ("Google Play", "MISC")]),
+    ("Vietjet 330 chuyến, còn Ủy viên Năng lượng EU Kadri Simson phát biểu.",
+     [("Vietjet", "ORG"), ("EU", "ORG"), ("Kadri Simson", "PER")]),
+])
+def test_products_named_by_their_maker(tagged, text, expected):
+    assert tagged(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Du khách tham quan chùa Bái Đính và đèo Hải Vân.", [("Bái Đính", "LOC"), ("Hải Vân", "LOC")]),
+    ("Mở cửa lúc 11:20 SA tại Huế.", [("Huế", "LOC")]),
+    ('Chương trình nghệ thuật "Hoa Lư - Tràng An vang mãi ngàn năm" mở màn.',
+     [("Hoa Lư - Tràng An vang mãi ngàn năm", "MISC")]),
+    ("Ông Minh, Giám đốc Công ty CP Chứng khoán Yuanta Việt Nam, cho biết.",
+     [("Minh", "PER"), ("Công ty CP Chứng khoán Yuanta Việt Nam", "ORG")]),
+])
+def test_landmarks_programmes_and_company_brands(tagged, text, expected):
+    assert tagged(text) == expected
