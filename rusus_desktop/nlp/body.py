@@ -89,6 +89,8 @@ _WORD = re.compile(r"\w+")
 # An author or source line: "Minh Hòa/VOV.VN (Tổng hợp)", "Tô Châu (theo Reuters, AFP)".
 _BYLINE = re.compile(r"\)\s*$|[^\W\d]/[^\W\d]")
 _NAV_SEPARATORS = re.compile(r"\s*(?:>|»|›|/|\|)\s*")
+_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|»|›)\s*")
+_BREADCRUMB_MAX_WORDS = 6
 _SENTENCE_END = re.compile(r"[.!?…:;](?:[\"”’')\]»]+)?$")
 _TEASER_END = re.compile(r"(?:\.\.\.|…)$")
 _CAPTION = re.compile(r"(?:\b(?:ảnh|nguồn|photo|đồ\s+họa|clip)\s*:|\((?:ảnh|nguồn)\b|\bảnh\s+minh\s+họa|-\s*ảnh\s*:)",
@@ -150,6 +152,12 @@ def _is_navigation(line: _Line) -> bool:
     # Count words, not the dashes and ampersands inside menu items ("Quốc phòng - An ninh").
     if len(parts) >= 2 and all(len(_WORD.findall(p)) <= 4 for p in parts) and \
             sum(p in _SECTION_NAMES or p == "trang chủ" for p in parts) >= 1:
+        return True
+    # A breadcrumb from a known section down to a longer sub-section name:
+    # "Kinh tế > Bất động sản - Hạ tầng", "Thế giới » Quân sự - Quốc phòng".
+    crumbs = [p for p in _BREADCRUMB_SEPARATORS.split(norm) if p]
+    if len(crumbs) >= 2 and (crumbs[0] in _SECTION_NAMES or crumbs[0] == "trang chủ") and \
+            all(len(_WORD.findall(p)) <= _BREADCRUMB_MAX_WORDS for p in crumbs):
         return True
     return False
 

@@ -21,7 +21,7 @@ from rusus_desktop.nlp.types import Analysis, DateSpan, EntitySpan, Token
 
 # Bump on any change to what the pipeline outputs (rules, lists, models, the components
 # it calls): cached analyses with another version are recomputed.
-PIPELINE_VERSION = "4"
+PIPELINE_VERSION = "5"
 
 Progress = tuple[int, int]  # (done_chars, total_chars)
 Feedback = Mapping[str, str | None]

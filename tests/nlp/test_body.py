@@ -75,6 +75,9 @@ def test_body_drops_masthead_and_breadcrumbs_above_the_title():
     ["CAND.COM.VN", "Thời sự | Chính trị | An ninh trật tự | Hồ sơ | Pháp luật", "An ninh trật tự"],
     ["QĐND Online", "Trang chủ | Chính trị | Quân sự | Quốc phòng - An ninh | Kinh tế", "Quân sự - Quốc phòng"],
     ["Người Lao Động", "Thời sự | Quốc tế | Lao động | Văn hóa - Văn nghệ", "Lao động > Công đoàn"],
+    # A breadcrumb whose sub-section name is long enough to pass for a headline.
+    ["TIỀN PHONG", "Thời sự | Kinh tế | Đời sống | Thế giới", "Kinh tế > Bất động sản - Hạ tầng"],
+    ["Báo Quốc tế", "Thế giới » Quân sự - Quốc phòng - An ninh"],
 ])
 def test_body_drops_mastheads_menus_and_kickers_above_a_longer_headline(header):
     text = "\n".join([*header, TITLE, DATELINE, LEAD, PARAGRAPH])
@@ -151,7 +154,8 @@ def _gold_documents(prefixes: tuple[str, ...]):
         yield text, gold
 
 
-@pytest.mark.parametrize("prefixes", [("0",), ("dates_", "u"), ("heldout",)], ids=["seeds", "unseen", "heldout"])
+@pytest.mark.parametrize("prefixes", [("0",), ("dates_", "u"), ("heldout",), ("e_", "f_", "g_", "h_", "k_", "m_", "n_")],
+                         ids=["seeds", "unseen", "heldout", "heldout3"])
 def test_body_gold_floor(prefixes):
     """Regression floor: body character F1 on the hand-annotated gold."""
     scores = [char_prf(find_body(text), gold["body"]) for text, gold in _gold_documents(prefixes)]

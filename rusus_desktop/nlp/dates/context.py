@@ -60,7 +60,10 @@ _RIGHT_YEAR_BOUNDARY = re.compile(r"(?:\s*[,.;:)\]–-]|\s*$|\s+(?:và|đến|t�
                                   r"theo|vừa|trước|sau|nay|qua|mà|này|tại|ở|của|được|bị|cũng|vẫn|đều|rồi)(?!\w))", _I)
 _RIGHT_NUMERIC = re.compile(r"\s+(?:\d|(?:" + MONTH_WORD + "|" + LUNAR_MONTH_WORD + r")(?!\w))")
 # "2 ngày 18-19/11": a count of days followed by the days themselves.
-_RIGHT_DAY_DATE = re.compile(r"\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?[/.-]\d{1,2}(?!\d)")
+# Also "hai ngày 2 và 3/11": the days listed with their month written once.
+_RIGHT_DAY_DATE = re.compile(r"\s+\d{1,2}(?:\s*(?:[-–]|,|và)\s*\d{1,2})*[/.-]\d{1,2}(?!\d)", _I)
+# "11:20 SA", "08:15 CH": the Vietnamese (and English) morning/afternoon marks of a clock time.
+_RIGHT_MERIDIEM = re.compile(r"\s?(?P<ap>SA|CH|AM|PM)(?!\w)")
 _RIGHT_WAGES = re.compile(r"\s+lương(?!\w)", _I)  # "1,2 tháng lương": pay, not time
 _RIGHT_SCHOOL_YEAR = re.compile(r"\s+học(?!\w)", _I)
 _RIGHT_LUNAR = re.compile(r"\s*(?:\(\s*âm\s+lịch\s*\)|âm\s+lịch(?!\w))", _I)
@@ -246,6 +249,13 @@ def expand(text: str, m: Mention, core_start: int) -> Mention | None:
                 return None
         elif m.extras["colon"] and left_match(text, core_start, _LEFT_RATIO):
             return None
+        meridiem = _RIGHT_MERIDIEM.match(text, m.end) if m.extras.get("colon") else None
+        if meridiem:
+            m.end = meridiem.end()
+            if meridiem.group("ap") in ("CH", "PM") and m.hour < 12:
+                m.hour += 12
+            elif meridiem.group("ap") in ("SA", "AM") and m.hour == 12:
+                m.hour = 0
         pod = _RIGHT_POD.match(text, m.end)
         # "8h sáng" takes its part of day; in "8h sáng nay" and "8h sáng 12/3" it goes to the date.
         if pod and not _RIGHT_POD_OWNER.match(text, pod.end()):

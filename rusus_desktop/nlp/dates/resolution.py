@@ -116,7 +116,9 @@ class Resolver:
             value = f"{day_value(year, m.month, m.day)}/{day_value(year2, m.month2, m.day2)}"
             return "range", value, m.mod
         value = day_value(year, m.month, m.day)
-        if year is not None and valid_day(m.day, m.month, year):
+        if left_match(self.text, m.start, _LEFT_DEADLINE):
+            pass  # "từ ngày 1/7", "đến ngày 28/10": a deadline is not the day a later "cùng ngày" means
+        elif year is not None and valid_day(m.day, m.month, year):
             self.last_day = dt.date(year, m.month, m.day)
         elif year is None:
             self.last_day = (m.month, m.day)
@@ -209,25 +211,89 @@ class Resolver:
 _LEFT_FUTURE = re.compile(r"(?<!\w)(?:đến|tới|hết|hạn|trước|cho\s+tới|kéo\s+dài\s+đến|vào\s+năm)\s+(?:ngày\s+|năm\s+|tháng\s+)?$", _I)
 
 
+# A clause that states a plan or a target: its year is not the time of writing
+# ("Luật ... (sửa đổi), dự kiến thông qua năm 2025", "mục tiêu đến năm 2030").
+_PLAN_CLAUSE = re.compile(r"(?<!\w)(?:dự\s+kiến|sẽ|mục\s+tiêu|kế\s+hoạch|phấn\s+đấu|tầm\s+nhìn|định\s+hướng)"
+                         r"(?!\w)[^.;:!?,\n(]*$", _I)
+# A date a clause starts from or runs to is a deadline, not the day being narrated ("từ ngày 1/7").
+_LEFT_DEADLINE = re.compile(r"(?<!\w)(?:từ|đến|tới|hết|hạn|cho\s+tới)\s+(?:ngày\s+)?$", _I)
+_LEAD_MIN_CHARS = 80  # the lead is the first body line at least this long
+
+
+_PLAN_CONTEXT = 150
+
+
+def _is_plan(text: str, pos: int) -> bool:
+    return bool(left_match(text, pos, _LEFT_FUTURE) or _PLAN_CLAUSE.search(text, max(0, pos - _PLAN_CONTEXT), pos))
+
+
 def infer_anchor(text: str, mentions: list[Mention]) -> dt.date | None:
-    """The latest explicit date (with a year) in the article body, deadlines left out."""
+    """The document's date when it has no dateline.
+
+    The latest explicit date with a month in the article body (deadlines and plans left out),
+    else the latest such year ("năm 2024"); the year of a bare day and month follows it. The lead
+    paragraph's own day ("TTO - Các nhà trung gian ... ngày 7/7 cho biết") is then the day the
+    report is written, so relative expressions ("tuần này", "năm ngoái") count from it.
+    """
     from rusus_desktop.nlp.body import find_body  # local: body imports nothing from here
 
     # Embedded related articles count: they are content, and often carry the only full date.
     body = find_body(text, include_embedded=True)
     best: dt.date | None = None
+    best_year: int | None = None
     for m in mentions:
-        if m.year is None or m.month is None or m.form in ("quarter",) or m.extras.get("lunar"):
+        if m.extras.get("lunar") or m.form == "quarter" or not any(s <= m.start < e for s, e in body):
             continue
-        if not any(s <= m.start < e for s, e in body):
+        if _is_plan(text, m.start):
             continue
-        if left_match(text, m.start, _LEFT_FUTURE):
+        if m.form == "half" and m.year is not None and m.deixis is None:
+            candidate = dt.date(m.year, m.extras["months"][1], 1)
+        elif m.form in ("year", "bare_year") and m.year is not None and m.mod is None:
+            year = m.year2 or m.year
+            best_year = year if best_year is None else max(best_year, year)
             continue
-        year, month, day = (m.year2, m.month2, m.day2) if m.year2 and m.month2 else (m.year, m.month, m.day)
-        candidate = dt.date(year, month, day or 1)
+        elif m.year is None or m.month is None:
+            continue
+        else:
+            year, month, day = (m.year2, m.month2, m.day2) if m.year2 and m.month2 else (m.year, m.month, m.day)
+            candidate = dt.date(year, month, day or 1)
         if best is None or candidate > best:
             best = candidate
-    return best
+    if best is None and best_year is not None:
+        best = dt.date(best_year, 12, 31)
+    if best is None:
+        return None
+    return _lead_day(text, mentions, body, best) or best
+
+
+def _lead_day(text: str, mentions: list[Mention], body: list[tuple[int, int]], anchor: dt.date) -> dt.date | None:
+    """The day-and-month (no year) the lead paragraph reports, in the anchor's year."""
+    lead = None
+    for start, end in body:
+        pos = start
+        while pos < end:
+            line_end = text.find("\n", pos, end)
+            line_end = end if line_end < 0 else line_end
+            if line_end - pos >= _LEAD_MIN_CHARS:
+                lead = (pos, line_end)
+                break
+            pos = line_end + 1
+        if lead:
+            break
+    if lead is None:
+        return None
+    for m in mentions:
+        if not lead[0] <= m.start < lead[1]:
+            continue
+        if m.day is None or m.month is None or m.year is not None or m.extras.get("lunar") \
+                or m.form in ("day_rel", "pod_rel") or _is_plan(text, m.start) \
+                or left_match(text, m.start, _LEFT_DEADLINE):
+            continue
+        year = anchor.year - 1 if m.month - anchor.month > 7 else anchor.year
+        if valid_day(m.day, m.month, year):
+            return dt.date(year, m.month, m.day)
+        return None
+    return None
 
 
 def as_date(value: dt.date | dt.datetime | None) -> dt.date | None:
