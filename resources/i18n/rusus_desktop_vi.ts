@@ -453,6 +453,17 @@
         </message>
     </context>
     <context>
+        <name>Background</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Huỷ</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>Đang huỷ…</translation>
+        </message>
+    </context>
+    <context>
         <name>Commands</name>
         <message>
             <source>Could not redo “{action}”: {reason}</source>
@@ -537,6 +548,61 @@
         <message>
             <source>Accept all “{text}” as {label} ({n})</source>
             <translation>Chấp nhận mọi “{text}” là {label} ({n})</translation>
+        </message>
+    </context>
+    <context>
+        <name>CorpusLoading</name>
+        <message>
+            <source>Reading {name} ({n} of {total})…</source>
+            <translation>Đang đọc {name} ({n}/{total})…</translation>
+        </message>
+        <message>
+            <source>Adding Documents</source>
+            <translation>Thêm tài liệu</translation>
+        </message>
+        <message>
+            <source>Looking for documents…</source>
+            <translation>Đang tìm tài liệu…</translation>
+        </message>
+        <message>
+            <source>Cancelled; no documents were added.</source>
+            <translation>Đã huỷ; không thêm tài liệu nào.</translation>
+        </message>
+        <message>
+            <source>Could not read the documents</source>
+            <translation>Không đọc được tài liệu</translation>
+        </message>
+        <message>
+            <source>Reading the documents failed ({error}); nothing was added.</source>
+            <translation>Đọc tài liệu thất bại ({error}); không có gì được thêm.</translation>
+        </message>
+        <message>
+            <source>Some Files Were Not Added</source>
+            <translation>Một số tệp không được thêm</translation>
+        </message>
+        <message>
+            <source>the same text as another file read with it</source>
+            <translation>trùng văn bản với một tệp khác được đọc cùng lúc</translation>
+        </message>
+        <message>
+            <source>{n} document(s) added</source>
+            <translation>Đã thêm {n} tài liệu</translation>
+        </message>
+        <message>
+            <source>{n} already in the project</source>
+            <translation>{n} đã có trong dự án</translation>
+        </message>
+        <message>
+            <source>{n} file(s) not added:</source>
+            <translation>{n} tệp không được thêm:</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Tệp</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Lý do</translation>
         </message>
     </context>
     <context>
@@ -832,6 +898,18 @@
         <message>
             <source>Import Finished</source>
             <translation>Đã nhập xong</translation>
+        </message>
+        <message>
+            <source>Import cancelled; the project was not changed.</source>
+            <translation>Đã huỷ nhập; dự án không thay đổi.</translation>
+        </message>
+        <message>
+            <source>Reading {name}…</source>
+            <translation>Đang đọc {name}…</translation>
+        </message>
+        <message>
+            <source>{path} could not be imported ({error}); the project was not changed.</source>
+            <translation>Không nhập được {path} ({error}); dự án không thay đổi.</translation>
         </message>
     </context>
     <context>

@@ -10,7 +10,13 @@ snapshot alone and may run on a worker thread; :func:`import_file` writes to the
 For a large import the window takes an :class:`ImportSnapshot` (:func:`take_snapshot`, Store thread),
 runs :func:`plan_import_file` on a worker, then :func:`apply_plan` (Store thread, one transaction).
 """
-from rusus_desktop.export.errors import ExportCancelled, ExportError, ImportCancelled, InvalidImport, ProjectChanged
+from rusus_desktop.export.errors import (
+    ExportCancelled,
+    ExportError,
+    ImportCancelled,
+    InvalidImport,
+    ProjectChanged,
+)
 from rusus_desktop.export.importer import (
     ImportPlan,
     ImportReport,

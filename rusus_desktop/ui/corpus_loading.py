@@ -5,7 +5,6 @@ one transaction. Files that were not added are listed with the reason in :class:
 """
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -41,8 +40,18 @@ def load_documents(parent: QWidget | None, paths: Sequence[str | Path]) -> Corpu
     if busy():
         QApplication.beep()
         return None
+    reading = translate("CorpusLoading", "Reading {name} ({n} of {total})…")  # translated here, not on the worker
+    files = [str(p) for p in paths]
+
+    def work(progress, cancelled):  # on the worker thread
+        def report(done: int, total: int, path: str) -> None:
+            progress(done, total, reading.format(name=Path(path).name, n=min(done + 1, total), total=total)
+                     if path else "")
+
+        return load_corpus(files, progress=report, cancelled=cancelled)
+
     outcome = run_in_background(
-        parent, functools.partial(load_corpus, [str(p) for p in paths]),
+        parent, work,
         title=translate("CorpusLoading", "Adding Documents"),
         label=translate("CorpusLoading", "Looking for documents…"),
         cancelled_by=(LoadCancelled,))

@@ -379,16 +379,6 @@ class ExportDialog(QDialog):
         super().closeEvent(event)
 
 
-def run_import(store: Store, path: str | Path) -> tuple[ImportReport | None, str]:
-    """Import ``path`` into ``store`` on the calling (GUI) thread; return the report (None when refused)
-    and the text to show the analyst."""
-    try:
-        report = import_file(store, path)
-    except RususError as exc:
-        return None, str(exc)
-    return report, report.summary()
-
-
 def import_in_background(parent: QWidget | None, store: Store,
                          path: str | Path) -> tuple[ImportReport | None, str, bool]:
     """Import ``path`` into ``store`` with the file checked on a worker thread (progress dialog with

@@ -51,9 +51,10 @@ def write_native(path: Path, docs, n: int, *, seed: int = 7, tags=("Cooperation"
 
 
 def file_state(project: Path) -> dict[str, str]:
-    """sha256 of the project file and its WAL/SHM companions (what "byte-identical" compares)."""
+    """sha256 of the project file and its write-ahead log (what "byte-identical" compares; the -shm
+    file is SQLite's shared-memory index, which readers touch too)."""
     out = {}
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal"):
         f = project.with_name(project.name + suffix)
         if f.exists():
             out[suffix] = hashlib.sha256(f.read_bytes()).hexdigest()
@@ -119,7 +120,9 @@ class Ticker:
 
     def __exit__(self, *exc) -> None:
         self.timer.stop()
-        self.duration = time.perf_counter() - self.started
+        now = time.perf_counter()
+        self.longest = max(self.longest, now - self._last)
+        self.duration = now - self.started
 
 
 def cancel_when_progress_shows(qtbot, seen: list) -> QTimer:
@@ -147,9 +150,25 @@ def test_large_import_keeps_the_event_loop_ticking(qtbot, seeds_project, big_fil
     assert len(seeds_project.annotations()) == N_ANNOTATIONS
     assert messages[-1][0] == "info" and f"{N_ANNOTATIONS} added" in messages[-1][2]
     # Before, the whole import was one long gap (ratio 1); now only the short apply step is.
-    assert ticker.longest < 0.3 * ticker.duration, (ticker.longest, ticker.duration)
+    # (measured: ~0.15 here, the apply step; a synchronous import is 1.0)
+    assert ticker.longest < 0.35 * ticker.duration, (ticker.longest, ticker.duration)
     assert ticker.ticks > 20
     assert not background.busy()
+
+
+def test_the_window_stays_responsive_during_a_large_import(make_window, project_copy, seed_docs, tmp_path,
+                                                           messages, qtbot):
+    window = make_window(project_copy)
+    path = tmp_path / "big.json"
+    write_native(path, seed_docs, N_ANNOTATIONS)
+    before = len(window.store.annotations())
+    with Ticker() as ticker:
+        report = window.import_annotations_dialog(str(path))
+    assert report.added == N_ANNOTATIONS and len(window.store.annotations()) == before + N_ANNOTATIONS
+    # The longest gap is the end: applying (one transaction) and refreshing the panels, ~0.2 of
+    # the whole here; the worker pauses for the GUI thread, which PySide needs the GIL for.
+    assert ticker.longest < 0.35 * ticker.duration, (ticker.longest, ticker.duration)
+    assert ticker.ticks > 40
 
 
 def test_cancel_leaves_the_project_byte_identical(qtbot, seeds_project, big_file, messages):
@@ -217,11 +236,23 @@ def test_the_project_changing_during_the_check_is_caught(qtbot, seeds_project, b
     assert seeds_project.annotations() == []
 
 
+def _cp1258(text: str) -> bytes:
+    """How Windows-1258 writes Vietnamese: vowels precomposed, tone marks combining after them."""
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+                   + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
 def _bad_folder(root: Path) -> Path:
     folder = root / "bai_bao"
     (folder / "con").mkdir(parents=True)
     (folder / "tot.txt").write_text("Tin tốt\nHà Nội hôm nay nắng đẹp.", encoding="utf-8")
-    (folder / "con" / "cp1258.txt").write_bytes(unicodedata.normalize("NFD", "Tin cũ\nHòa bình ở Genève.").encode("cp1258"))
+    (folder / "con" / "cp1258.txt").write_bytes(_cp1258("Tin cũ\nHai bên nhất trí khởi động đối thoại về ổn "
+                                                        "định chiến lược và kiểm soát vũ khí tại Genève."))
     (folder / "rong.md").write_text("   \n", encoding="utf-8")
     (folder / "nhi_phan.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     (folder / "trung.txt").write_text("Tin tốt\nHà Nội hôm nay nắng đẹp.", encoding="utf-8")
@@ -281,3 +312,21 @@ def test_cancelling_add_documents_adds_nothing(window, tmp_path, qtbot, monkeypa
     assert seen and seen[0][2] == 60  # progress counts files
     assert window.store.document_count() == count and file_state(window.store.path) == before
     assert "no documents were added" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("module", ["background", "corpus_loading", "export_dialog"])
+def test_the_new_dialogs_speak_vietnamese(module):
+    from test_i18n import _catalogue, _strings
+
+    catalogue = _catalogue()
+    assert not sorted(s for s in _strings(module) if not catalogue.get(s))
+
+
+def test_a_quick_run_never_shows_the_dialog_afterwards(qtbot):
+    outcome = background.run_in_background(None, lambda progress, cancelled: 42, title="t", label="l",
+                                           show_after_ms=100)
+    assert outcome.ok and outcome.value == 42
+    qtbot.wait(300)  # past the dialog's show-after time
+    assert progress_dialog() is None
+    failed = background.run_in_background(None, lambda progress, cancelled: 1 / 0, title="t", label="l")
+    assert isinstance(failed.error, ZeroDivisionError) and not failed.cancelled
