@@ -215,7 +215,7 @@ def type_swatch(key: str, size: int = 16) -> QIcon:
 
 def _swatch_pixmap(style: theme.HighlightStyle, s: int, line: QColor, fill: QColor):
     from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap
+    from PySide6.QtGui import QPainter, QPainterPath, QPen, QPixmap, QTextCharFormat
 
     pixmap = QPixmap(s, s)
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -229,14 +229,15 @@ def _swatch_pixmap(style: theme.HighlightStyle, s: int, line: QColor, fill: QCol
     p.drawRoundedRect(rect, s * 0.12, s * 0.12)
     pen = QPen(line)
     pen.setWidthF(max(1.5, s / 9))
-    pen_styles = {theme.U.SingleUnderline: Qt.PenStyle.SolidLine, theme.U.DashUnderline: Qt.PenStyle.DashLine,
-                  theme.U.DotLine: Qt.PenStyle.DotLine, theme.U.DashDotLine: Qt.PenStyle.DashDotLine,
-                  theme.U.WaveUnderline: Qt.PenStyle.SolidLine}
+    U = QTextCharFormat.UnderlineStyle
+    pen_styles = {U.SingleUnderline: Qt.PenStyle.SolidLine, U.DashUnderline: Qt.PenStyle.DashLine,
+                  U.DotLine: Qt.PenStyle.DotLine, U.DashDotLine: Qt.PenStyle.DashDotLine,
+                  U.WaveUnderline: Qt.PenStyle.SolidLine}
     pen.setStyle(pen_styles.get(style.underline, Qt.PenStyle.SolidLine))
     pen.setCapStyle(Qt.PenCapStyle.FlatCap)
     p.setPen(pen)
     y = s * 0.86
-    if style.underline == theme.U.WaveUnderline:
+    if style.underline == U.WaveUnderline:
         path = QPainterPath()
         path.moveTo(s * 0.08, y)
         step = s * 0.84 / 4

@@ -7,6 +7,7 @@ process, loaded from the event loop after the window is complete (``MainWindow.s
 """
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -114,9 +115,12 @@ def run_app(project: str | Path | None = None) -> int:
     corpus list (read straight from the file, see ``ui/startup.py``) is shown and painted first;
     then the project is opened and the reader, panels and annotator are built into the same
     window, and the background analysis starts. A new project (first launch) is created first.
+
+    The cyclic garbage collector is switched on once the window is complete (the command line
+    turns it off for start-up, see ``cli/open_window.py``).
     """
     from rusus_desktop.paths import default_project_path
-    from rusus_desktop.ui.startup import quick_documents
+    from rusus_desktop.ui.startup import ListedDocument, quick_documents
 
     app = create_application()
     settings = open_settings()
@@ -125,7 +129,7 @@ def run_app(project: str | Path | None = None) -> int:
         if last and Path(last).is_file():
             project = last
     target = Path(project) if project is not None else default_project_path()
-    rows = quick_documents(target)
+    rows = quick_documents(target, row_type=ListedDocument)
     probe = os.environ.get("RUSUS_STARTUP_PROBE") == "1"
     window: MainWindow | None = None
     store = None
@@ -142,12 +146,14 @@ def run_app(project: str | Path | None = None) -> int:
             window = build_window(store, settings=settings)
             _attach_probe(window, probe)
             window.show()
+            gc.enable()
             if not probe:
                 QTimer.singleShot(0, window.start_background)
         else:
-            window = _frame_window(rows, target, settings)
+            window = _frame_window(target, settings)
             _attach_probe(window, probe)
             window.show()
+            window.show_quick_list(rows)
             if not probe:
                 finisher = _Finisher(window, project, settings)
                 window.corpus_panel.view.viewport().installEventFilter(finisher)
@@ -157,6 +163,7 @@ def run_app(project: str | Path | None = None) -> int:
             window.runner.shutdown()
         return code
     finally:
+        gc.enable()  # however start-up ended
         owned = window.store if window is not None and window.store is not None else store
         if owned is not None:
             owned.close()
@@ -191,15 +198,15 @@ def _attach_probe(window: MainWindow, probe: bool) -> None:
         window.corpus_panel.view.viewport().installEventFilter(window._probe)
 
 
-def _frame_window(rows, project_path: Path, settings) -> MainWindow:
-    """The window's frame with the corpus list, before the project is opened."""
+def _frame_window(project_path: Path, settings) -> MainWindow:
+    """The window's frame (corpus list still empty), before the project is opened."""
     app = create_application()
     theme_name = str(settings.value("view/theme", "system"))
     theme.apply_theme(app, theme_name)
     languages = LanguageManager(app)
     languages.set_language(str(settings.value("view/language", "system")))
     window = MainWindow(None, settings=settings, languages=languages, theme_name=theme_name, defer=True,
-                        rows=rows, project_path=project_path)
+                        project_path=project_path)
     window.restore_layout()
     icon = _window_icon()
     if icon is not None and not icon.isNull():
@@ -226,6 +233,12 @@ class _Finisher(QObject):
         if self.done:
             return
         self.done = True
+        try:
+            self._finish()
+        finally:
+            gc.enable()  # start-up is over (see run_app)
+
+    def _finish(self) -> None:
         window = self.window
         app = QApplication.instance()
         _prestart_analysis()  # loads the NLP models on the other core while the window is finished

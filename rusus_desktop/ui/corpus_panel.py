@@ -1,8 +1,7 @@
 """The corpus panel: every document, sortable, filtered by full-text search, entity and tag."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -11,112 +10,15 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from rusus_desktop.ui import icons
-from rusus_desktop.ui.models import (
-    CorpusEntityIndex,
-    CorpusFilterProxy,
-    DocumentListModel,
-    QueryRole,
-    SnippetRole,
-)
+from rusus_desktop.ui.models import CorpusEntityIndex, CorpusFilterProxy, DocumentListModel
 
 translate = QCoreApplication.translate
-
-
-class TitleDelegate(QStyledItemDelegate):
-    """Draws the title; under it, when searching, the hit's snippet with the matched words bold."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
-        size = super().sizeHint(option, index)
-        if index.data(SnippetRole):
-            size.setHeight(size.height() + QFontMetrics(self._snippet_font(option.font)).lineSpacing() + 2)
-        return size
-
-    @staticmethod
-    def _snippet_font(font: QFont) -> QFont:
-        small = QFont(font)
-        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.9))
-        return small
-
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        snippet = index.data(SnippetRole)
-        if not snippet:
-            super().paint(painter, option, index)
-            return
-        # Imported here: creating QStyle's Python enums costs ~5 ms, and the first paint (no
-        # search yet, so no snippets) does not need them.
-        from PySide6.QtWidgets import QStyle
-
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        title = opt.text
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Normal if opt.state & QStyle.StateFlag.State_Active else QPalette.ColorGroup.Inactive
-        text_color = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        dim = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
-        rect = opt.rect.adjusted(4, 2, -4, -2)
-        fm = QFontMetrics(opt.font)
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(text_color)
-        painter.drawText(QRect(rect.left(), rect.top(), rect.width(), fm.height()),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()))
-        small = self._snippet_font(opt.font)
-        bold = QFont(small)
-        bold.setBold(True)
-        sfm, bfm = QFontMetrics(small), QFontMetrics(bold)
-        y = rect.top() + fm.lineSpacing() + 1
-        x = rect.left()
-        right = rect.right()
-        # Drawn as plain runs of text (never as rich text): a snippet may contain markup-like text.
-        for piece, is_hit in _split_hits(snippet, index.data(QueryRole) or ""):
-            font, metrics = (bold, bfm) if is_hit else (small, sfm)
-            painter.setFont(font)
-            painter.setPen(text_color if is_hit else dim)
-            width = metrics.horizontalAdvance(piece)
-            if x + width > right:
-                piece = metrics.elidedText(piece, Qt.TextElideMode.ElideRight, right - x)
-                painter.drawText(x, y + metrics.ascent(), piece)
-                break
-            painter.drawText(x, y + metrics.ascent(), piece)
-            x += width
-        painter.restore()
-
-
-def _split_hits(snippet: str, query: str) -> list[tuple[str, bool]]:
-    """Cut ``snippet`` into runs, flagging words that start with a query term (diacritics optional)."""
-    import re
-
-    from rusus_desktop.store.folding import fold, query_terms
-
-    terms = query_terms(query)
-    if not terms:
-        return [(snippet, False)]
-    folded = fold(snippet)
-    marks = [False] * len(snippet)
-    for term in terms:
-        for m in re.finditer(r"(?<!\w)" + re.escape(term) + r"\w*", folded):
-            for i in range(m.start(), m.end()):
-                marks[i] = True
-    runs: list[tuple[str, bool]] = []
-    start = 0
-    for i in range(1, len(snippet) + 1):
-        if i == len(snippet) or marks[i] != marks[start]:
-            runs.append((snippet[start:i], marks[start]))
-            start = i
-    return runs
 
 
 class CorpusPanel(QWidget):
@@ -167,7 +69,7 @@ class CorpusPanel(QWidget):
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(False)
-        self.view.setItemDelegateForColumn(DocumentListModel.TITLE, TitleDelegate(self.view))
+        self._title_delegate = None  # set by the first search (see _show_snippets)
         self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.view.header()
         header.setStretchLastSection(False)
@@ -221,7 +123,10 @@ class CorpusPanel(QWidget):
         self.proxy.rowsInserted.connect(self._update_summary)
         self.proxy.rowsRemoved.connect(self._update_summary)
         self.proxy.modelReset.connect(self._update_summary)
-        self.retranslate()
+        # Not retranslate(): the header asks the model for its texts when first laid out, and
+        # telling it now that they changed would lay out the still empty header for nothing
+        # (~2 ms of start-up).
+        self._translate_texts()
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(390, 600)
@@ -275,9 +180,23 @@ class CorpusPanel(QWidget):
             self.proxy.set_filter("search", None)
         else:
             hits = self.store.search(query)
+            self._show_snippets()
             self.model.set_snippets({h.doc_id: h.snippet for h in hits}, query)
             self.proxy.set_filter("search", [h.doc_id for h in hits])
         self._after_filter()
+
+    def _show_snippets(self) -> None:
+        """Give the title column the delegate that draws search hits' snippets.
+
+        Done on the first search rather than at construction: without a snippet that delegate
+        draws exactly what the view's default one does, and loading it (its Python overrides,
+        QStyleOptionViewItem's enums) costs over a millisecond of start-up.
+        """
+        if self._title_delegate is None:
+            from rusus_desktop.ui.title_delegate import TitleDelegate
+
+            self._title_delegate = TitleDelegate(self.view)
+            self.view.setItemDelegateForColumn(DocumentListModel.TITLE, self._title_delegate)
 
     def apply_entity_filter(self) -> None:
         self._entity_timer.stop()
@@ -386,6 +305,10 @@ class CorpusPanel(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self._translate_texts()
+        self.model.retranslate()
+
+    def _translate_texts(self) -> None:
         self.search.setPlaceholderText(translate("CorpusPanel", "Search all text (diacritics optional)"))
         self.search.setToolTip(translate("CorpusPanel", "Full-text search: “thuy si” finds “Thụy Sĩ”"))
         self.entity_filter.setPlaceholderText(translate("CorpusPanel", "Mentions entity…"))
@@ -395,7 +318,6 @@ class CorpusPanel(QWidget):
         if self.tag_filter.count():
             self.tag_filter.setItemText(0, translate("CorpusPanel", "Any tag"))
         self.view.setAccessibleName(translate("CorpusPanel", "Documents"))
-        self.model.retranslate()
         self._update_summary()
 
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
 
     from rusus_desktop.corpus.model import Document
+    from rusus_desktop.ui.startup import ListedDocument
     from rusus_desktop.ui.workers import AnalysisProgress, AnalysisRunner
 
 translate = QCoreApplication.translate
@@ -67,12 +68,13 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store, *, settings, languages: LanguageManager | None = None,
                  runner: AnalysisRunner | None = None, theme_name: str = "system", defer: bool = False,
-                 rows=None, project_path=None) -> None:
+                 project_path=None) -> None:
         """Build the window.
 
-        With ``defer=True`` only the frame is built (menus, toolbar, the corpus list filled from
-        ``rows``, the status bar): enough to paint at once while the project opens. Then call
-        :meth:`finish_construction` with the opened store. Otherwise everything is built here.
+        With ``defer=True`` only the frame is built (menus, toolbar, the corpus list, the status
+        bar): enough to paint at once, with :meth:`show_quick_list`, while the project opens.
+        Then call :meth:`finish_construction` with the opened store. Otherwise everything is
+        built here.
         """
         super().__init__()
         self.setObjectName("mainWindow")
@@ -120,8 +122,6 @@ class MainWindow(QMainWindow):
         # Of the actions' icons only the toolbar's show before the window is finished (menus are
         # closed); finish_construction builds the rest.
         self.reader_actions.refresh_icons(only=self.toolbar.actions())
-        if rows is not None:
-            self.corpus_panel.model.set_documents(rows)
         self.retranslate()
         if not defer:
             self.finish_construction()
@@ -312,6 +312,15 @@ class MainWindow(QMainWindow):
         r.run_finished.connect(self._on_runner_run_finished)
 
     # -- start-up ----------------------------------------------------------------------------
+
+    def show_quick_list(self, rows: list[ListedDocument]) -> None:
+        """Show the corpus list read before the project is open (``ui/startup.py``).
+
+        Call it after ``show()``: showing the window lays the list out three times over (some 900
+        calls into the model for five documents), which costs nothing while the list is empty;
+        the rows are then laid out once, before the first paint. ``load_corpus`` replaces them.
+        """
+        self.corpus_panel.model.set_documents(rows)
 
     def load_corpus(self) -> None:
         """Fill the corpus list and open the last (or first) document; no NLP on this path."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -21,7 +22,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from rusus_desktop.corpus.model import DocumentSummary
+if TYPE_CHECKING:
+    from rusus_desktop.corpus.model import DocumentSummary
+    from rusus_desktop.ui.startup import ListedDocument
 
 translate = QCoreApplication.translate
 
@@ -42,13 +45,17 @@ def fold(text: str) -> str:
 
 
 class DocumentListModel(QAbstractTableModel):
-    """One row per document, in project order."""
+    """One row per document, in project order.
+
+    Rows are the store's ``DocumentSummary``; at start-up, until the project is open, the
+    ``ListedDocument`` rows read for the first paint (``ui/startup.py``), which have the same fields.
+    """
 
     TITLE, PUBLISHED, SOURCE, ENTITIES, ANNOTATIONS = range(5)
     COLUMN_COUNT = 5
 
-    # Views ask every cell for many roles (font, colours, check state, size hint …): over a
-    # thousand data() calls and two hundred headerData() calls before the window's first paint.
+    # Views ask every cell for many roles (font, colours, check state, size hint …) at every
+    # layout and paint: hundreds of calls for five documents before the window's first paint.
     # Roles a method never answers are turned away before any other work.
     _DATA_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SortRole, Qt.ItemDataRole.ToolTipRole,
                              Qt.ItemDataRole.TextAlignmentRole, DocIdRole, SnippetRole, QueryRole,
@@ -66,7 +73,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[DocumentSummary] = []
+        self._rows: list[DocumentSummary | ListedDocument] = []
         self._row_of: dict[str, int] = {}
         self._entity_counts: dict[str, int] = {}
         self._snippets: dict[str, str] = {}
@@ -74,7 +81,7 @@ class DocumentListModel(QAbstractTableModel):
 
     # -- feeding -----------------------------------------------------------------------------
 
-    def set_documents(self, rows: Iterable[DocumentSummary]) -> None:
+    def set_documents(self, rows: Iterable[DocumentSummary | ListedDocument]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self._row_of = {r.id: i for i, r in enumerate(self._rows)}

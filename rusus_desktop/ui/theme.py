@@ -6,29 +6,41 @@ cue. Each colour has a light-theme and a dark-theme variant with the same hue.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextCharFormat
 
 translate = QCoreApplication.translate
 
 THEMES = ("system", "light", "dark")
 
-U = QTextCharFormat.UnderlineStyle
 
+class HighlightStyle(NamedTuple):
+    """How one highlight type looks: a colour per theme and an underline style.
 
-@dataclass(frozen=True, slots=True)
-class HighlightStyle:
-    """How one highlight type looks: a colour per theme and an underline style."""
+    A NamedTuple rather than a dataclass: this module is loaded for the window's first paint, and
+    importing ``dataclasses`` (nothing else needs it that early) costs ~2 ms of start-up.
+    """
 
     key: str
     name: str  # untranslated; shown through translate("HighlightTypes", name)
     light: str
     dark: str
-    underline: U
+    underline_name: str  # a QTextCharFormat.UnderlineStyle member, see ``underline``
     tint: int  # alpha (0–255) of the background tint in the light theme; dark adds a little
+
+    @property
+    def underline(self) -> QTextCharFormat.UnderlineStyle:
+        # Kept by name and looked up here: this module is loaded for the window's first paint,
+        # which draws no highlight, and creating QTextCharFormat's Python enums costs ~1 ms.
+        from PySide6.QtGui import QTextCharFormat
+
+        return QTextCharFormat.UnderlineStyle[self.underline_name]
 
     def color(self, dark: bool) -> QColor:
         return QColor(self.dark if dark else self.light)
@@ -45,15 +57,15 @@ class HighlightStyle:
 
 HIGHLIGHT_STYLES: dict[str, HighlightStyle] = {
     "PER": HighlightStyle("PER", QT_TRANSLATE_NOOP("HighlightTypes", "Person"),
-                          "#0072B2", "#6CC0F0", U.SingleUnderline, 30),
+                          "#0072B2", "#6CC0F0", "SingleUnderline", 30),
     "ORG": HighlightStyle("ORG", QT_TRANSLATE_NOOP("HighlightTypes", "Organisation"),
-                          "#CC4B0C", "#F3905C", U.DashUnderline, 30),
+                          "#CC4B0C", "#F3905C", "DashUnderline", 30),
     "LOC": HighlightStyle("LOC", QT_TRANSLATE_NOOP("HighlightTypes", "Place"),
-                          "#008A63", "#3FD3A6", U.DotLine, 30),
+                          "#008A63", "#3FD3A6", "DotLine", 30),
     "MISC": HighlightStyle("MISC", QT_TRANSLATE_NOOP("HighlightTypes", "Other name"),
-                           "#B3478A", "#E7A1CC", U.DashDotLine, 30),
+                           "#B3478A", "#E7A1CC", "DashDotLine", 30),
     "DATE": HighlightStyle("DATE", QT_TRANSLATE_NOOP("HighlightTypes", "Date"),
-                           "#8A6D00", "#E8C451", U.WaveUnderline, 34),
+                           "#8A6D00", "#E8C451", "WaveUnderline", 34),
 }
 ENTITY_KEYS = ("PER", "ORG", "LOC", "MISC")
 DATE_KEY = "DATE"
@@ -74,6 +86,8 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 def reading_font(prefer_serif: bool = False) -> QFont:
     """The reader's body font: a well-hinted face with full Vietnamese coverage."""
+    from PySide6.QtGui import QFontDatabase  # the reader's, not needed for the window's first paint
+
     available = set(QFontDatabase.families(QFontDatabase.WritingSystem.Vietnamese))
     order = (READING_FAMILIES + READING_SANS_FAMILIES) if prefer_serif else (
         READING_SANS_FAMILIES + READING_FAMILIES)
