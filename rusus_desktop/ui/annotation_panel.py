@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from rusus_desktop.ui import icons
 from rusus_desktop.ui.annotation_models import AnnotationListModel
 from rusus_desktop.ui.annotation_view import tag_color, tag_swatch
+from rusus_desktop.ui.tool_row import tool_button_row
 
 translate = QCoreApplication.translate
 
@@ -76,23 +77,12 @@ class AnnotationPanel(QWidget):
         self.view.selectionModel().currentChanged.connect(self._on_current_changed)
         self.view.installEventFilter(self)
 
-        self.buttons: dict[str, QToolButton] = {}
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
-        for key, icon_name, slot in (
+        row, self.buttons = tool_button_row(self, "annotation", (
             ("jump", "jump", self.jump_current),
             ("retag", "tag", self.retag_menu),
             ("place", "place-at-selection", self.place_current),
             ("delete", "delete", self.delete_selected),
-        ):
-            button = QToolButton(self)
-            button.setObjectName(f"annotation_{key}")
-            button.setAutoRaise(True)
-            button.setIcon(icons.icon(icon_name))
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            row.addWidget(button)
+        ))
         row.addStretch(1)
         self.count_label = QLabel(self)
         row.addWidget(self.count_label)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QMenu,
     QToolButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from rusus_desktop.ui import icons
 from rusus_desktop.ui.annotation_models import TagListModel
+from rusus_desktop.ui.tool_row import tool_button_row
 
 translate = QCoreApplication.translate
 
@@ -53,11 +53,7 @@ class TagPanel(QWidget):
         self.view.customContextMenuRequested.connect(self._on_view_context_menu)
         self.view.installEventFilter(self)
 
-        self.buttons: dict[str, QToolButton] = {}
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
-        for key, icon_name, slot in (
+        row, self.buttons = tool_button_row(self, "tag", (
             ("apply", "tag", self.apply_current),
             ("new", "tag-plus", self.new_tag),
             ("rename", "rename", self.rename_current),
@@ -65,14 +61,7 @@ class TagPanel(QWidget):
             ("up", "arrow-up", lambda: self.move_current(-1)),
             ("down", "arrow-down", lambda: self.move_current(1)),
             ("delete", "delete", self.delete_current),
-        ):
-            button = QToolButton(self)
-            button.setObjectName(f"tag_{key}")
-            button.setAutoRaise(True)
-            button.setIcon(icons.icon(icon_name))
-            button.clicked.connect(slot)
-            self.buttons[key] = button
-            row.addWidget(button)
+        ))
         row.addStretch(1)
         more = QToolButton(self)
         more.setObjectName("tag_more")

@@ -1,20 +1,13 @@
 """Article body versus page furniture: line classes, range shape, gold floor."""
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rusus_desktop.corpus.text import canonicalize, text_sha256
 from rusus_desktop.nlp.body import find_body
 from rusus_desktop.nlp.evaluation import char_prf, total
-
-ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT / "tests" / "data" / "gold"
-TEXT_DIRS = (ROOT / "seeds", ROOT / "tests" / "data" / "unseen")
+from tests.nlp.gold import gold_documents
 
 TITLE = "Nga và Mỹ nhất trí nối lại đối thoại về ổn định chiến lược tại Geneva"
 DATELINE = "20:43 | 29/07/2021"
@@ -142,22 +135,10 @@ def test_body_ranges_are_sorted_disjoint_whole_lines(text):
         previous_end = end
 
 
-def _gold_documents(prefixes: tuple[str, ...]):
-    for gold_path in sorted((GOLD / "body").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if not gold["file"].startswith(prefixes):
-            continue
-        text_path = next(d / gold["file"] for d in TEXT_DIRS if (d / gold["file"]).exists())
-        text = canonicalize(text_path.read_text(encoding="utf-8"))
-        if text_sha256(text) != gold["text_sha256"]:
-            pytest.fail(f"{gold_path.name}: the text changed since it was annotated; re-annotate it")
-        yield text, gold
-
-
 @pytest.mark.parametrize("prefixes", [("0",), ("dates_", "u"), ("heldout",), ("e_", "f_", "g_", "h_", "k_", "m_", "n_")],
                          ids=["seeds", "unseen", "heldout", "heldout3"])
 def test_body_gold_floor(prefixes):
     """Regression floor: body character F1 on the hand-annotated gold."""
-    scores = [char_prf(find_body(text), gold["body"]) for text, gold in _gold_documents(prefixes)]
+    scores = [char_prf(find_body(text), gold["body"]) for text, gold in gold_documents("body", prefixes)]
     assert scores
     assert total(scores).f1 >= 0.97

@@ -2,20 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rusus_desktop.corpus.text import canonicalize, text_sha256
 from rusus_desktop.nlp.dates import find_dateline, find_dates
 from rusus_desktop.nlp.evaluation import span_prf, total, value_accuracy
-
-ROOT = Path(__file__).resolve().parents[2]
-GOLD = ROOT / "tests" / "data" / "gold"
-TEXT_DIRS = (ROOT / "seeds", ROOT / "tests" / "data" / "unseen")
+from tests.nlp.gold import gold_documents
 
 Y2021 = dt.date(2021, 11, 1)
 Y2022 = dt.date(2022, 7, 14)  # a Thursday in ISO week 28
@@ -373,24 +367,12 @@ def test_dates_never_fail_on_noise(text):
         assert text[span.start:span.end] == span.text
 
 
-def _gold_documents(prefixes: tuple[str, ...]):
-    for gold_path in sorted((GOLD / "dates").glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        if not gold["file"].startswith(prefixes):
-            continue
-        text_path = next(d / gold["file"] for d in TEXT_DIRS if (d / gold["file"]).exists())
-        text = canonicalize(text_path.read_text(encoding="utf-8"))
-        if text_sha256(text) != gold["text_sha256"]:
-            pytest.fail(f"{gold_path.name}: the text changed since it was annotated; re-annotate it")
-        yield text, gold
-
-
 @pytest.mark.parametrize("prefixes", [("0",), ("dates_", "u"), ("heldout",), ("e_", "f_", "g_", "h_", "k_", "m_", "n_")],
                          ids=["seeds", "unseen", "heldout", "heldout3"])
 def test_dates_gold_floor(prefixes):
     """Regression floor on the hand-annotated gold (published date given, as the CLI's --published)."""
     scores, right, count = [], 0, 0
-    for text, gold in _gold_documents(prefixes):
+    for text, gold in gold_documents("dates", prefixes):
         published = dt.date.fromisoformat(gold["published"]) if gold["published"] else None
         predicted = find_dates(text, published)
         scores.append(span_prf(predicted, gold["dates"]))
